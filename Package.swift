@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+// CorpusKit has no package dependencies: Foundation, Dispatch and Swift Testing come with the toolchain.
+import PackageDescription
+
+let package = Package(
+    name: "CorpusKit",
+    products: [
+        .library(name: "CorpusKit", targets: ["CorpusKit"]),
+        .library(name: "CorpusKitAnalyzers", targets: ["CorpusKitAnalyzers"]),
+        .executable(name: "corpus-tool", targets: ["corpus-tool"]),
+    ],
+    targets: [
+        .target(name: "CorpusKit", path: "Sources/CorpusKit"),
+        .target(
+            name: "CorpusKitAnalyzers",
+            dependencies: ["CorpusKit"],
+            path: "Sources/Analyzers"
+        ),
+        .executableTarget(
+            name: "corpus-tool",
+            dependencies: ["CorpusKit", "CorpusKitAnalyzers"],
+            path: "Sources/corpus-tool"
+        ),
+        .executableTarget(
+            name: "CustomAnalyzer",
+            dependencies: ["CorpusKit", "CorpusKitAnalyzers"],
+            path: "Examples/CustomAnalyzer"
+        ),
+        .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"]),
+        .testTarget(
+            name: "CorpusToolTests",
+            dependencies: ["corpus-tool"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,173 @@
+import CorpusKit
+import CorpusKitAnalyzers
+import Foundation
+
+/// `corpus-tool analyze`: runs analyzers over a corpus and prints one result per article.
+struct AnalyzeCommand: ToolCommand {
+    static let name = "analyze"
+    static let abstract = "Run analyzers over articles and print one result per article."
+    static let usage = "corpus-tool analyze <path> ... [--analyzers <ids>] [--format jsonl|json|table] [--summary <file>]"
+    static let options: [ArgumentScanner.Option] = [
+        .init(name: "--analyzers", takesValue: true), .init(name: "--format", takesValue: true),
+        .init(name: "--summary", takesValue: true), .init(name: "--quiet", takesValue: false),
+    ]
+    static let help = """
+        OVERVIEW: \(abstract)
+
+        Reads every input, runs the selected analyzers (and what they depend on) on all cores, and prints the
+        results in input order on standard output. Inputs that cannot be read are reported on standard error
+        with their file and line; every other article is still analysed.
+
+        USAGE: \(usage)
+
+        ARGUMENTS:
+          <path>                  A .txt file (one article, id = file name), a .jsonl file (one article per
+                                  line), a directory (read recursively, sorted), or - for JSONL on stdin.
+
+        OPTIONS:
+          --analyzers <ids>       Comma-separated analyzer ids to report (default: all; see 'corpus-tool list').
+          --format <format>       jsonl (default: one JSON object per article, the stable contract), json (one
+                                  indented array) or table (one aligned line per article, for people).
+          --summary <file>        Also write the corpus summary (totals per analyzer) as JSON to <file>.
+          --quiet                 No progress line on standard error.
+          -h, --help              Show help information.
+
+        EXAMPLES:
+          corpus-tool analyze Examples/corpus
+          corpus-tool analyze Examples/corpus --format table
+          corpus-tool analyze articles.jsonl --analyzers text --summary totals.json
+          cat articles.jsonl | corpus-tool analyze - > results.jsonl
+        """
+
+    enum Format: String { case jsonl, json, table }
+
+    let paths: [String]
+    let analyzerIDs: [AnalyzerID]?
+    let format: Format
+    let summaryPath: String?
+    let quiet: Bool
+
+    init(_ arguments: ArgumentScanner) throws {
+        guard !arguments.positionals.isEmpty else { throw UsageError("missing <path>: give files, directories or -") }
+        paths = arguments.positionals
+        if let list = arguments.value("--analyzers") {
+            let ids = list.split(separator: ",").map { AnalyzerID(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard !ids.isEmpty else { throw UsageError("--analyzers needs at least one id") }
+            analyzerIDs = ids
+        } else {
+            analyzerIDs = nil
+        }
+        let formatName = arguments.value("--format") ?? "jsonl"
+        guard let format = Format(rawValue: formatName) else {
+            throw UsageError("unknown format '\(formatName)' (expected jsonl, json or table)")
+        }
+        self.format = format
+        summaryPath = arguments.value("--summary")
+        quiet = arguments.flag("--quiet")
+    }
+
+    func run() throws -> ExitCode {
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline(registry: .standard, selecting: analyzerIDs)
+        } catch let error as CorpusKitError {
+            throw UsageError(error.message)
+        }
+        let reader = CorpusReader(paths: paths)
+        if !reader.skippedFiles.isEmpty {
+            Terminal.diagnose(
+                "note: skipped \(reader.skippedFiles.count) file(s) that are not .txt or .jsonl: "
+                    + reader.skippedFiles.prefix(5).joined(separator: ", ")
+                    + (reader.skippedFiles.count > 5 ? ", …" : ""))
+        }
+
+        let encoder = AnalysisJSONEncoder(prettyPrinted: format == .json)
+        var table = TableRenderer(headers: ["ID", "LANG", "PUBLISHED", "SOURCE", "TITLE"] + pipeline.selectedIDs.map(\.rawValue))
+        var written = 0
+        var bytes = 0
+        var analyzerFailures = 0
+        var encodingFailures = 0
+        let started = Date()
+        var lastProgress = started
+        if format == .json { Terminal.write(Data("[\n".utf8)) }
+
+        let summary = pipeline.run(reader) { result in
+            switch result {
+            case .failure(let error):
+                Terminal.diagnose("error: \(error)")
+            case .success(let analysis):
+                for error in analysis.errors {
+                    analyzerFailures += 1
+                    Terminal.diagnose("error: article '\(analysis.article.id)': \(error)")
+                }
+                bytes += analysis.article.body.utf8.count
+                switch format {
+                case .jsonl, .json:
+                    do {
+                        let data = try encoder.encode(analysis)
+                        if format == .json && written > 0 { Terminal.write(Data(",\n".utf8)) }
+                        Terminal.write(data)
+                        if format == .jsonl { Terminal.write(Data("\n".utf8)) }
+                        written += 1
+                    } catch {
+                        encodingFailures += 1
+                        Terminal.diagnose("error: article '\(analysis.article.id)': cannot encode the results: \(error)")
+                    }
+                case .table:
+                    table.add(Self.tableRow(analysis))
+                    written += 1
+                }
+            }
+            if !quiet && Terminal.stderrIsTerminal && Date().timeIntervalSince(lastProgress) > 0.25 {
+                lastProgress = Date()
+                Terminal.progress(String(
+                    format: "analysed %d articles, %.1f MB, %.1f s", written, Double(bytes) / 1e6,
+                    lastProgress.timeIntervalSince(started)))
+            }
+        }
+        Terminal.clearProgress()
+        switch format {
+        case .json: Terminal.write(Data("\n]\n".utf8))
+        case .table: Terminal.writeLine(table.render())
+        case .jsonl: break
+        }
+        Terminal.flush()
+
+        if let summaryPath {
+            do {
+                let data = try AnalysisJSONEncoder(prettyPrinted: true).encode(summary, body: "")
+                try data.write(to: URL(fileURLWithPath: summaryPath))
+            } catch {
+                Terminal.diagnose("error: cannot write the summary to \(summaryPath): \(error.localizedDescription)")
+                encodingFailures += 1
+            }
+        }
+
+        let failedInputs = summary.failedInputs
+        if failedInputs > 0 || analyzerFailures > 0 || encodingFailures > 0 {
+            var parts: [String] = []
+            if failedInputs > 0 { parts.append("\(failedInputs) of \(failedInputs + summary.articles) inputs could not be read") }
+            if analyzerFailures > 0 { parts.append("\(analyzerFailures) analyzer failure(s) on \(summary.articlesWithErrors) article(s)") }
+            if encodingFailures > 0 { parts.append("\(encodingFailures) result(s) could not be written") }
+            Terminal.diagnose("analysed \(summary.articles) article(s); " + parts.joined(separator: "; "))
+            return .partialFailure
+        }
+        return .success
+    }
+
+    private static func tableRow(_ analysis: ArticleAnalysis) -> [String] {
+        let article = analysis.article
+        var row = [
+            article.id, article.language ?? "-", article.publishedAt?.iso8601 ?? "-", article.source ?? "-",
+            article.title ?? "-",
+        ]
+        for id in analysis.reportedIDs {
+            if let output = analysis.output(of: id) {
+                row.append((output as? CustomStringConvertible)?.description ?? "ok")
+            } else {
+                row.append("failed")
+            }
+        }
+        return row
+    }
+}
