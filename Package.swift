@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "CorpusToolTests",
             dependencies: ["corpus-tool"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

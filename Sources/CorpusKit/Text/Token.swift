@@ -71,6 +71,7 @@ extension Token.Features {
     ///
     /// The names are the static property names, so `["capitalized", "sentenceStart"]` reads the same in Swift
     /// and in the pipeline's JSON output.
+    /// - Complexity: O(1) to access.
     public static let named: [(feature: Token.Features, name: String)] = [
         (.capitalized, "capitalized"), (.allCaps, "allCaps"), (.hasDigit, "hasDigit"), (.elision, "elision"),
         (.abbreviation, "abbreviation"), (.hyphenated, "hyphenated"), (.quoteMark, "quoteMark"),
@@ -107,6 +108,7 @@ extension Token: Codable {
     /// encoder's `userInfo` holds a ``ScalarOffsetIndex`` under ``Swift/CodingUserInfoKey/scalarOffsets``,
     /// UTF-8 offsets otherwise.
     /// - Parameter encoder: The encoder to write to.
+    /// - Complexity: O(log n) with a scalar index (n non-ASCII scalars in the text), O(1) otherwise.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try span.encodeOffsets(to: &container, startKey: .start, endKey: .end, userInfo: encoder.userInfo)
@@ -121,6 +123,7 @@ extension Token: Codable {
     /// - Throws: `DecodingError` on a missing offset or kind, an unknown kind or an unknown feature name (an
     ///   unknown name is more likely a typo than a feature from the future, and silently dropping it would
     ///   change what analyzers see).
+    /// - Complexity: O(log n) with a scalar index (n non-ASCII scalars in the text), O(1) otherwise.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         span = try TextSpan(
