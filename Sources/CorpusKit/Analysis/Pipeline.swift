@@ -21,6 +21,9 @@ public struct Pipeline: Sendable {
     public let selectedIDs: [AnalyzerID]
     /// Every analyzer that runs, dependencies first.
     public let executionOrder: [AnalyzerID]
+    /// The preprocessing stages that run before the analyzers, in order (empty when preprocessing is off).
+    public var preprocessorIDs: [AnalyzerID] { preprocessors.map(\.id) }
+    private let preprocessors: [AnyPreprocessor]
     private let stages: [Stage]
     private let producedTypes: [AnalyzerID: String]
 
@@ -32,22 +35,36 @@ public struct Pipeline: Sendable {
 
     /// Builds a pipeline.
     /// - Parameters:
-    ///   - registry: The registered analyzers.
-    ///   - ids: The analyzers to report; `nil` for all registered ones, in registration order.
+    ///   - registry: The registered analyzers and preprocessing stages.
+    ///   - ids: The analyzers (or preprocessing stages, for their reports) to report; `nil` for all registered
+    ///     analyzers, in registration order.
+    ///   - preprocessing: Whether the registry's preprocessing stages (page cleaning) run first.
     /// - Throws: ``CorpusKitError`` with code ``CorpusKitError/Code/unknownAnalyzer`` for an id that is not
-    ///   registered, ``CorpusKitError/Code/missingDependency`` when a dependency is not registered, and
-    ///   ``CorpusKitError/Code/dependencyCycle`` naming the cycle.
-    public init(registry: AnalyzerRegistry, selecting ids: [AnalyzerID]? = nil) throws {
-        var selected: [AnalyzerID] = []
-        for id in ids ?? registry.ids where !selected.contains(id) {
+    ///   registered (or a stage selected while preprocessing is off), ``CorpusKitError/Code/missingDependency``
+    ///   when a dependency is not registered, and ``CorpusKitError/Code/dependencyCycle`` naming the cycle.
+    public init(registry: AnalyzerRegistry, selecting ids: [AnalyzerID]? = nil, preprocessing: Bool = true) throws {
+        let preprocessors = preprocessing ? registry.preprocessors : []
+        var reported: [AnalyzerID] = []  // analyzers and stages, in selection order
+        var selected: [AnalyzerID] = []  // analyzers only
+        for id in ids ?? registry.ids where !reported.contains(id) {
+            if registry.preprocessorIDs.contains(id) {
+                guard preprocessing else {
+                    throw CorpusKitError(
+                        .unknownAnalyzer, "'\(id)' is a preprocessing stage, and preprocessing is turned off",
+                        analyzerID: id)
+                }
+                reported.append(id)
+                continue
+            }
             guard registry.contains(id) else {
-                let known = registry.ids.map(\.rawValue).joined(separator: ", ")
+                let known = (registry.preprocessorIDs + registry.ids).map(\.rawValue).joined(separator: ", ")
                 throw CorpusKitError(
                     .unknownAnalyzer, "no analyzer '\(id)' is registered (registered: \(known))", analyzerID: id)
             }
             selected.append(id)
+            reported.append(id)
         }
-        // Depth-first topological order; `visiting` holds the current path to report a cycle exactly.
+        // Depth-first topological order; `path` holds the current chain of dependencies to report a cycle exactly.
         var order: [AnalyzerID] = []
         var done: Set<AnalyzerID> = []
         var path: [AnalyzerID] = []
@@ -81,8 +98,9 @@ public struct Pipeline: Sendable {
             stages.append(Stage(analyzer: analyzer, dependencyPositions: analyzer.dependencies.map { position[$0]! }))
             position[id] = stages.count - 1
         }
-        self.selectedIDs = selected
+        self.selectedIDs = reported
         self.executionOrder = order
+        self.preprocessors = preprocessors
         self.stages = stages
         self.producedTypes = Dictionary(uniqueKeysWithValues: stages.map { ($0.analyzer.id, $0.analyzer.outputTypeName) })
     }
@@ -95,6 +113,19 @@ public struct Pipeline: Sendable {
         var context = AnalysisContext(producedTypes: producedTypes)
         var outputs: [AnalyzerID: any Sendable & Encodable] = [:]
         var errors: [CorpusKitError] = []
+        var article = article
+        for preprocessor in preprocessors {
+            // Work on a copy so that a stage that throws half-way leaves the article as it was.
+            var candidate = article
+            do {
+                let report = try preprocessor.run(&candidate)
+                article = candidate
+                outputs[preprocessor.id] = report
+                context.results[preprocessor.id] = report
+            } catch {
+                errors.append(Self.failure(error, article: article, stage: preprocessor.id))
+            }
+        }
         var failed = [Bool](repeating: false, count: stages.count)
         for (index, stage) in stages.enumerated() {
             let id = stage.analyzer.id
@@ -109,19 +140,22 @@ public struct Pipeline: Sendable {
                 let output = try stage.analyzer.run(article, context)
                 outputs[id] = output
                 context.results[id] = output
-            } catch let error as CorpusKitError {
-                failed[index] = true
-                var error = error
-                error.articleID = error.articleID ?? article.id
-                error.analyzerID = error.analyzerID ?? id
-                errors.append(error)
             } catch {
                 failed[index] = true
-                errors.append(CorpusKitError(
-                    .analyzerFailed, String(describing: error), articleID: article.id, analyzerID: id))
+                errors.append(Self.failure(error, article: article, stage: id))
             }
         }
         return ArticleAnalysis(article: article, reportedIDs: selectedIDs, outputs: outputs, errors: errors)
+    }
+
+    /// A thrown error as a ``CorpusKitError`` naming the article and the stage.
+    private static func failure(_ error: any Error, article: Article, stage: AnalyzerID) -> CorpusKitError {
+        guard var error = error as? CorpusKitError else {
+            return CorpusKitError(.analyzerFailed, String(describing: error), articleID: article.id, analyzerID: stage)
+        }
+        error.articleID = error.articleID ?? article.id
+        error.analyzerID = error.analyzerID ?? stage
+        return error
     }
 
     // MARK: Many articles

@@ -10,7 +10,8 @@ struct ListCommand: ToolCommand {
     static let help = """
         OVERVIEW: \(abstract)
 
-        Each line gives the analyzer's id (what --analyzers takes), the ids it depends on, and what it finds.
+        Each line gives the id (what --analyzers takes), whether it is a preprocessing stage (it rewrites articles
+        before the analyzers run, such as page cleaning) or an analyzer, the ids it depends on, and what it finds.
 
         USAGE: \(usage)
 
@@ -45,11 +46,14 @@ struct ListCommand: ToolCommand {
             }
             return .success
         }
-        var table = TableRenderer(headers: ["ID", "DEPENDS ON", "FINDS"])
+        var table = TableRenderer(headers: ["ID", "KIND", "DEPENDS ON", "FINDS"])
         table.maxCellWidth = 100
         for description in descriptions {
             let dependencies = description.dependencies.map(\.rawValue).joined(separator: ",")
-            table.add([description.id.rawValue, dependencies.isEmpty ? "-" : dependencies, description.abstract])
+            table.add([
+                description.id.rawValue, description.isPreprocessor ? "stage" : "analyzer",
+                dependencies.isEmpty ? "-" : dependencies, description.abstract,
+            ])
         }
         Terminal.writeLine(table.render())
         return .success
