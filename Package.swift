@@ -27,6 +27,7 @@ let package = Package(
             path: "Examples/CustomAnalyzer"
         ),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"]),
+        .testTarget(name: "CorpusKitAnalyzersTests", dependencies: ["CorpusKit", "CorpusKitAnalyzers"]),
         .testTarget(
             name: "CorpusToolTests",
             dependencies: ["corpus-tool"],

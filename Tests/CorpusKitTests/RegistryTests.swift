@@ -91,3 +91,20 @@ struct RegistryTests {
         #expect(descriptions[0].abstract.isEmpty == false)
     }
 }
+
+/// Produces a fingerprint nobody wants to read per article.
+struct QuietFingerprint: Analyzer {
+    var id: AnalyzerID = "test.quiet"
+    var isReportedByDefault: Bool { false }
+    func analyze(_ article: Article, in context: AnalysisContext) throws -> Int { article.body.utf8.count }
+}
+
+@Suite("Default selection")
+struct DefaultSelectionTests {
+    @Test func analyzersNotReportedByDefaultRunOnlyWhenSelected() throws {
+        var registry = AnalyzerRegistry.core
+        try registry.register(QuietFingerprint())
+        #expect(try Pipeline(registry: registry).selectedIDs == [.text])
+        #expect(try Pipeline(registry: registry, selecting: ["test.quiet"]).selectedIDs == ["test.quiet"])
+    }
+}

@@ -32,6 +32,9 @@ public protocol Analyzer: Sendable {
     var dependencies: [AnalyzerID] { get }
     /// One line saying what the analyzer finds, shown by `corpus-tool list`.
     var abstract: String { get }
+    /// Whether a pipeline built without an explicit selection reports this analyzer. `false` suits analyzers
+    /// whose per-article output only feeds a corpus summary (fingerprints for duplicate detection, say).
+    var isReportedByDefault: Bool { get }
 
     /// Analyses one article.
     /// - Parameters:
@@ -50,6 +53,8 @@ extension Analyzer {
     public var dependencies: [AnalyzerID] { [] }
     /// An empty description.
     public var abstract: String { "" }
+    /// Reported by default.
+    public var isReportedByDefault: Bool { true }
     /// The typed key of this instance's output.
     public var key: ResultKey<Output> { ResultKey(id) }
 }

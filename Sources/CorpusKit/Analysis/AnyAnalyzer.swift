@@ -5,6 +5,7 @@ struct AnyAnalyzer: Sendable {
     let id: AnalyzerID
     let dependencies: [AnalyzerID]
     let abstract: String
+    let isReportedByDefault: Bool
     let outputTypeName: String
     let summaryTypeName: String
     let hasSummary: Bool
@@ -17,6 +18,7 @@ struct AnyAnalyzer: Sendable {
         id = analyzer.id
         dependencies = analyzer.dependencies
         abstract = analyzer.abstract
+        isReportedByDefault = analyzer.isReportedByDefault
         outputTypeName = String(describing: A.Output.self)
         summaryTypeName = String(describing: A.Summary.self)
         hasSummary = A.Summary.self != NoSummary.self

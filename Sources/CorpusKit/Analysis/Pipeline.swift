@@ -36,8 +36,8 @@ public struct Pipeline: Sendable {
     /// Builds a pipeline.
     /// - Parameters:
     ///   - registry: The registered analyzers and preprocessing stages.
-    ///   - ids: The analyzers (or preprocessing stages, for their reports) to report; `nil` for all registered
-    ///     analyzers, in registration order.
+    ///   - ids: The analyzers (or preprocessing stages, for their reports) to report; `nil` for every
+    ///     registered analyzer that is reported by default (``Analyzer/isReportedByDefault``), in registration order.
     ///   - preprocessing: Whether the registry's preprocessing stages (page cleaning) run first.
     /// - Throws: ``CorpusKitError`` with code ``CorpusKitError/Code/unknownAnalyzer`` for an id that is not
     ///   registered (or a stage selected while preprocessing is off), ``CorpusKitError/Code/missingDependency``
@@ -46,7 +46,8 @@ public struct Pipeline: Sendable {
         let preprocessors = preprocessing ? registry.preprocessors : []
         var reported: [AnalyzerID] = []  // analyzers and stages, in selection order
         var selected: [AnalyzerID] = []  // analyzers only
-        for id in ids ?? registry.ids where !reported.contains(id) {
+        let defaultIDs = registry.analyzers.filter(\.isReportedByDefault).map(\.id)
+        for id in ids ?? defaultIDs where !reported.contains(id) {
             if registry.preprocessorIDs.contains(id) {
                 guard preprocessing else {
                     throw CorpusKitError(
