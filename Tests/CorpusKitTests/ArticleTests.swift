@@ -73,7 +73,7 @@ struct ArticleTests {
     }
 
     @Test func jsonOutputUsesScalarOffsetsAndTheContractKeys() throws {
-        let pipeline = try Pipeline(registry: .core)
+        let pipeline = try Pipeline(registry: .core, selecting: [.text])
         var article = Article(id: "é-1", text: "Été : l’eau.", title: "Titre", language: "fr")
         article.publishedAt = PublicationDate(iso8601: "2021-11-04")
         let data = try AnalysisJSONEncoder().encode(pipeline.analyze(article))

@@ -4,7 +4,7 @@ import Testing
 @Suite("corpus-tool analyze", .serialized)
 struct AnalyzeCommandTests {
     @Test func sampleCorpusGivesOneJSONObjectPerArticle() throws {
-        let run = try Tool.run(["analyze", "Examples/corpus", "--format", "jsonl"])
+        let run = try Tool.run(["analyze", "Examples/corpus", "--format", "jsonl", "--analyzers", "text"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         let objects = try run.lines.map { line in
@@ -64,13 +64,20 @@ struct AnalyzeCommandTests {
             {"id": "s1", "text": "Premier.", "source": "Agence"}
             {"id": "s2", "text": "Second."}
             """
-        let run = try Tool.run(["analyze", "-", "--format", "table"], input: input)
+        let run = try Tool.run(["analyze", "-", "--format", "table", "--analyzers", "text"], input: input)
         #expect(run.status == 0)
         #expect(run.lines.count == 3)
         #expect(run.lines[0].hasPrefix("ID"))
         #expect(run.lines[1].hasPrefix("s1"))
         #expect(run.lines[1].contains("Agence"))
         #expect(run.lines[1].contains("2 tokens, 1 sentences, 1 paragraphs"))
+    }
+
+    @Test func tokensAreNotInTheDefaultOutput() throws {
+        let run = try Tool.run(["analyze", "Examples/corpus"])
+        #expect(run.status == 0)
+        #expect(run.lines.count == 12)
+        #expect(!run.stdout.contains("\"tokens\""))
     }
 
     @Test func jsonFormatIsOneValidArray() throws {
@@ -81,7 +88,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test func outputMatchesTheGoldenFile() throws {
-        let run = try Tool.run(["analyze", Tool.fixture("golden-input.jsonl")])
+        let run = try Tool.run(["analyze", Tool.fixture("golden-input.jsonl"), "--analyzers", "text"])
         #expect(run.status == 0)
         let goldenPath = URL(fileURLWithPath: Tool.fixture("golden-output.jsonl"))
         if ProcessInfo.processInfo.environment["CORPUSKIT_UPDATE_GOLDEN"] == "1" {
@@ -94,7 +101,9 @@ struct AnalyzeCommandTests {
     @Test func summaryIsWrittenWhenAsked() throws {
         let summaryPath = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: summaryPath) }
-        let run = try Tool.run(["analyze", "Examples/corpus", "--summary", summaryPath.path, "--format", "table"])
+        let run = try Tool.run([
+            "analyze", "Examples/corpus", "--summary", summaryPath.path, "--format", "table", "--analyzers", "text",
+        ])
         #expect(run.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: summaryPath)) as? [String: Any]
         #expect(summary?["articles"] as? Int == 12)

@@ -48,22 +48,19 @@ public struct CorpusSummary: Sendable, Encodable {
         failuresByAnalyzer.merge(other.failuresByAnalyzer, uniquingKeysWith: +)
     }
 
-    mutating func add(_ result: Result<ArticleAnalysis, CorpusKitError>, pipeline: Pipeline) {
-        switch result {
-        case .failure:
-            failedInputs += 1
-        case .success(let analysis):
-            articles += 1
-            if !analysis.errors.isEmpty { articlesWithErrors += 1 }
-            for error in analysis.errors {
-                if let id = error.analyzerID { failuresByAnalyzer[id, default: 0] += 1 }
-            }
-            for (id, contribution) in pipeline.summaryContribution(of: analysis) {
-                if let current = analyzers[id], let merged = mergeSummaries(current, contribution) {
-                    analyzers[id] = merged
-                } else {
-                    analyzers[id] = contribution
-                }
+    mutating func addFailedInput() { failedInputs += 1 }
+
+    mutating func add(_ analysis: ArticleAnalysis, contributions: [AnalyzerID: any AnalyzerSummary]) {
+        articles += 1
+        if !analysis.errors.isEmpty { articlesWithErrors += 1 }
+        for error in analysis.errors {
+            if let id = error.analyzerID { failuresByAnalyzer[id, default: 0] += 1 }
+        }
+        for (id, contribution) in contributions {
+            if let current = analyzers[id], let merged = mergeSummaries(current, contribution) {
+                analyzers[id] = merged
+            } else {
+                analyzers[id] = contribution
             }
         }
     }

@@ -182,16 +182,51 @@ public struct Pipeline: Sendable {
         _ entries: Entries, batchSize: Int = 256,
         _ handle: (Result<ArticleAnalysis, CorpusKitError>) throws -> Void
     ) rethrows -> CorpusSummary where Entries.Element == CorpusEntry {
+        try run(entries, batchSize: batchSize, preparing: { _ in () }) { result in
+            try handle(result.map(\.analysis))
+        }
+    }
+
+    /// Streams a corpus like ``run(_:batchSize:_:)``, and also runs `prepare` on each analysis in parallel,
+    /// on the worker that analysed it — for per-article work such as encoding results, which would otherwise
+    /// run on one thread.
+    /// - Parameters:
+    ///   - entries: Articles or load failures.
+    ///   - batchSize: How many entries are held in memory at once (at least one per core).
+    ///   - prepare: Called concurrently (so it must be safe to call from several threads at once), once per
+    ///     analysed article.
+    ///   - handle: Called once per entry, in input order, with the analysis and what `prepare` made of it.
+    /// - Returns: The merged corpus summary.
+    /// - Throws: Only what `handle` throws; reading stops there.
+    @discardableResult
+    public func run<Entries: Sequence, Prepared: Sendable>(
+        _ entries: Entries, batchSize: Int = 256, preparing prepare: @Sendable (ArticleAnalysis) -> Prepared,
+        _ handle: (Result<(analysis: ArticleAnalysis, prepared: Prepared), CorpusKitError>) throws -> Void
+    ) rethrows -> CorpusSummary where Entries.Element == CorpusEntry {
         var summary = emptySummary()
         var batch: [CorpusEntry] = []
         let size = Swift.max(batchSize, ProcessInfo.processInfo.activeProcessorCount)
         batch.reserveCapacity(size)
         func flush() throws {
-            let results = parallelMap(batch) { entry in entry.map { analyze($0) } }
+            // Analysis, summary contributions and `prepare` all run on the workers; the calling thread only
+            // merges and hands results on, in order.
+            let results = parallelMap(batch) { entry in
+                entry.map { article -> Processed<Prepared> in
+                    let analysis = analyze(article)
+                    return Processed(
+                        analysis: analysis, contributions: summaryContribution(of: analysis), prepared: prepare(analysis))
+                }
+            }
             batch.removeAll(keepingCapacity: true)
             for result in results {
-                summary.add(result, pipeline: self)
-                try handle(result)
+                switch result {
+                case .failure(let error):
+                    summary.addFailedInput()
+                    try handle(.failure(error))
+                case .success(let processed):
+                    summary.add(processed.analysis, contributions: processed.contributions)
+                    try handle(.success((processed.analysis, processed.prepared)))
+                }
             }
         }
         for entry in entries {
@@ -200,6 +235,13 @@ public struct Pipeline: Sendable {
         }
         if !batch.isEmpty { try flush() }
         return summary
+    }
+
+    /// One analysed article with the work done beside it on its worker.
+    private struct Processed<Prepared: Sendable>: Sendable {
+        let analysis: ArticleAnalysis
+        let contributions: [AnalyzerID: any AnalyzerSummary]
+        let prepared: Prepared
     }
 
     /// Streams an asynchronous sequence of corpus entries through the pipeline, keeping input order, with at
@@ -230,7 +272,10 @@ public struct Pipeline: Sendable {
                 guard let (position, result) = try await group.next() else { break }
                 pending[position] = result
                 while let ready = pending.removeValue(forKey: nextToEmit) {
-                    summary.add(ready, pipeline: self)
+                    switch ready {
+                    case .failure: summary.addFailedInput()
+                    case .success(let analysis): summary.add(analysis, contributions: summaryContribution(of: analysis))
+                    }
                     try await handle(ready)
                     nextToEmit += 1
                 }

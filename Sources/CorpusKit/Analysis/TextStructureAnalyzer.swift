@@ -3,6 +3,9 @@
 public struct TextStructureAnalyzer: Analyzer {
     public let id: AnalyzerID
     public var abstract: String { "Tokens (French elisions, abbreviations, dates, numbers), sentences and paragraphs." }
+    /// Not in the default output: every token is a JSON object, about 14 bytes of JSON per byte of text.
+    /// Select it (`--analyzers text`) to get tokens; every analyzer that needs them gets them anyway.
+    public var isReportedByDefault: Bool { false }
 
     /// Creates the analyzer.
     /// - Parameter id: Its id; the standard instance uses `text`.

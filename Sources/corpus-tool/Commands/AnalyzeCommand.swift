@@ -41,6 +41,13 @@ struct AnalyzeCommand: ToolCommand {
 
     enum Format: String { case jsonl, json, table }
 
+    /// One article's output, made on the worker that analysed it.
+    enum Prepared: Sendable {
+        case json(Data)
+        case row([String])
+        case unencodable(String)
+    }
+
     let paths: [String]
     let analyzerIDs: [AnalyzerID]?
     let format: Format
@@ -91,30 +98,41 @@ struct AnalyzeCommand: ToolCommand {
         var lastProgress = started
         if format == .json { Terminal.write(Data("[\n".utf8)) }
 
-        let summary = pipeline.run(reader) { result in
+        // Encoding (or building the table row) happens on the worker that analysed the article: JSON encoding
+        // costs more than most analyses, and the handler below runs on one thread.
+        let format = self.format
+        let summary = pipeline.run(reader, preparing: { analysis -> Prepared in
+            switch format {
+            case .jsonl, .json:
+                do {
+                    return .json(try encoder.encode(analysis))
+                } catch {
+                    return .unencodable("cannot encode the results: \(error)")
+                }
+            case .table:
+                return .row(Self.tableRow(analysis))
+            }
+        }) { result in
             switch result {
             case .failure(let error):
                 Terminal.diagnose("error: \(error)")
-            case .success(let analysis):
+            case .success(let (analysis, prepared)):
                 for error in analysis.errors {
                     analyzerFailures += 1
                     Terminal.diagnose("error: article '\(analysis.article.id)': \(error)")
                 }
                 bytes += analysis.article.body.utf8.count
-                switch format {
-                case .jsonl, .json:
-                    do {
-                        let data = try encoder.encode(analysis)
-                        if format == .json && written > 0 { Terminal.write(Data(",\n".utf8)) }
-                        Terminal.write(data)
-                        if format == .jsonl { Terminal.write(Data("\n".utf8)) }
-                        written += 1
-                    } catch {
-                        encodingFailures += 1
-                        Terminal.diagnose("error: article '\(analysis.article.id)': cannot encode the results: \(error)")
-                    }
-                case .table:
-                    table.add(Self.tableRow(analysis))
+                switch prepared {
+                case .unencodable(let message):
+                    encodingFailures += 1
+                    Terminal.diagnose("error: article '\(analysis.article.id)': \(message)")
+                case .row(let row):
+                    table.add(row)
+                    written += 1
+                case .json(let data):
+                    if format == .json && written > 0 { Terminal.write(Data(",\n".utf8)) }
+                    Terminal.write(data)
+                    if format == .jsonl { Terminal.write(Data("\n".utf8)) }
                     written += 1
                 }
             }
