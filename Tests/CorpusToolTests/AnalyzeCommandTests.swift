@@ -59,6 +59,21 @@ struct AnalyzeCommandTests {
         #expect(stderr.contains("analysed 3 article(s); 6 of 9 inputs could not be read"))
     }
 
+    @Test func pagesAreCleanedUnlessAskedNotTo() throws {
+        let page = "Accueil | Monde | Sport\nLe sommet de Rabat s’achève sur un accord\nPar Karim Alaoui — Le 14/03/2024 à 18h32\nLes délégués de onze pays ont adopté vendredi une déclaration commune sur la gestion de l’eau."
+        let input = try String(data: JSONSerialization.data(withJSONObject: ["id": "p1", "text": page]), encoding: .utf8)!
+        let cleaned = try Tool.run(["analyze", "-"], input: input)
+        let object = try JSONSerialization.jsonObject(with: Data(cleaned.stdout.utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "Le sommet de Rabat s’achève sur un accord")
+        #expect(object?["author"] as? String == "Karim Alaoui")
+        #expect(object?["publishedAt"] as? String == "2024-03-14T18:32")
+        #expect(object?["language"] as? String == "fr")
+        let raw = try Tool.run(["analyze", "-", "--no-clean"], input: input)
+        let rawObject = try JSONSerialization.jsonObject(with: Data(raw.stdout.utf8)) as? [String: Any]
+        #expect(rawObject?["title"] is NSNull)
+        #expect(rawObject?["author"] is NSNull)
+    }
+
     @Test func standardInputIsReadAsJSONLines() throws {
         let input = """
             {"id": "s1", "text": "Premier.", "source": "Agence"}
@@ -109,7 +124,18 @@ struct AnalyzeCommandTests {
         #expect(summary?["articles"] as? Int == 12)
         let text = (summary?["analyzers"] as? [String: Any])?["text"] as? [String: Any]
         #expect(text?["articles"] as? Int == 12)
-        #expect((text?["words"] as? Int ?? 0) > 5000)
+        // Cleaning removes menus, comments and repeats: fewer words than in the pages as read.
+        let raw = try Tool.run([
+            "analyze", "Examples/corpus", "--summary", summaryPath.path, "--format", "table", "--analyzers", "text",
+            "--no-clean",
+        ])
+        #expect(raw.status == 0)
+        let rawSummary = try JSONSerialization.jsonObject(with: Data(contentsOf: summaryPath)) as? [String: Any]
+        let rawText = (rawSummary?["analyzers"] as? [String: Any])?["text"] as? [String: Any]
+        let cleanWords = text?["words"] as? Int ?? 0
+        let rawWords = rawText?["words"] as? Int ?? 0
+        #expect(cleanWords > 4000)
+        #expect(rawWords > cleanWords + 1000)
     }
 }
 
@@ -155,9 +181,12 @@ struct UsageTests {
         let run = try Tool.run(["list"])
         #expect(run.status == 0)
         #expect(run.lines.first?.hasPrefix("ID") == true)
-        #expect(run.lines.contains { $0.hasPrefix("text ") })
+        #expect(run.lines.contains { $0.hasPrefix("cleaning ") && $0.contains(" stage ") })
+        #expect(run.lines.contains { $0.hasPrefix("text ") && $0.contains(" analyzer ") })
         let json = try Tool.run(["list", "--format", "jsonl"])
-        let first = try JSONSerialization.jsonObject(with: Data(json.lines[0].utf8)) as? [String: Any]
-        #expect(first?["id"] as? String == "text")
+        let objects = try json.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.first??["id"] as? String == "cleaning")
+        #expect(objects.first??["isPreprocessor"] as? Bool == true)
+        #expect(objects.contains { $0?["id"] as? String == "text" })
     }
 }

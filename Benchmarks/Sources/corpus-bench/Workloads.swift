@@ -7,7 +7,8 @@ import Foundation
 enum Workloads {
     /// Names that are not analyzer ids; an analyzer registered under one of them is measured as `analyzer:<id>`.
     static let fixedNames: Set<String> = [
-        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "pipeline", "pipeline+json",
+        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "pipeline", "pipeline+json",
+        "analyze-default+json",
     ]
 
     /// Every workload over `articles`: tokenizer and sentences on one thread and on all cores, one pipeline per
@@ -45,6 +46,15 @@ enum Workloads {
                 summary: "TextStructure(analyzing: body), articles over all cores (concurrentPerform)"
             ) {
                 WorkResult(checksum: parallelSum(articles) { TextStructure(analyzing: $0.body).sentences.count })
+            },
+            Workload(
+                name: "cleaning", kind: .cleaning, threads: 1, analyzers: [],
+                summary: "PageCleaner().clean(body) alone (page cleaning and metadata), one thread"
+            ) {
+                let cleaner = PageCleaner()
+                var kept = 0
+                for article in articles { kept += cleaner.clean(article.body).report.keptLines }
+                return WorkResult(checksum: kept)
             },
         ]
 

@@ -6,17 +6,21 @@ import Foundation
 struct AnalyzeCommand: ToolCommand {
     static let name = "analyze"
     static let abstract = "Run analyzers over articles and print one result per article."
-    static let usage = "corpus-tool analyze <path> ... [--analyzers <ids>] [--format jsonl|json|table] [--summary <file>]"
+    static let usage =
+        "corpus-tool analyze <path> ... [--analyzers <ids>] [--format jsonl|json|table] [--summary <file>] [--no-clean]"
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--analyzers", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--summary", takesValue: true), .init(name: "--quiet", takesValue: false),
+        .init(name: "--no-clean", takesValue: false),
     ]
     static let help = """
         OVERVIEW: \(abstract)
 
-        Reads every input, runs the selected analyzers (and what they depend on) on all cores, and prints the
-        results in input order on standard output. Inputs that cannot be read are reported on standard error
-        with their file and line; every other article is still analysed.
+        Reads every input, cleans each page (menus, links, share bars, comments, footers and repeats are removed;
+        title, date, outlet, author and language are found in the page when the input does not give them), runs
+        the selected analyzers (and what they depend on) on all cores, and prints the results in input order on
+        standard output. Inputs that cannot be read are reported on standard error with their file and line;
+        every other article is still analysed.
 
         USAGE: \(usage)
 
@@ -29,6 +33,7 @@ struct AnalyzeCommand: ToolCommand {
           --format <format>       jsonl (default: one JSON object per article, the stable contract), json (one
                                   indented array) or table (one aligned line per article, for people).
           --summary <file>        Also write the corpus summary (totals per analyzer) as JSON to <file>.
+          --no-clean              Analyse the text as read, without page cleaning.
           --quiet                 No progress line on standard error.
           -h, --help              Show help information.
 
@@ -36,6 +41,7 @@ struct AnalyzeCommand: ToolCommand {
           corpus-tool analyze Examples/corpus
           corpus-tool analyze Examples/corpus --format table
           corpus-tool analyze articles.jsonl --analyzers text --summary totals.json
+          corpus-tool analyze Examples/corpus --analyzers cleaning,text --no-clean
           cat articles.jsonl | corpus-tool analyze - > results.jsonl
         """
 
@@ -53,6 +59,7 @@ struct AnalyzeCommand: ToolCommand {
     let format: Format
     let summaryPath: String?
     let quiet: Bool
+    let clean: Bool
 
     init(_ arguments: ArgumentScanner) throws {
         guard !arguments.positionals.isEmpty else { throw UsageError("missing <path>: give files, directories or -") }
@@ -71,12 +78,13 @@ struct AnalyzeCommand: ToolCommand {
         self.format = format
         summaryPath = arguments.value("--summary")
         quiet = arguments.flag("--quiet")
+        clean = !arguments.flag("--no-clean")
     }
 
     func run() throws -> ExitCode {
         let pipeline: Pipeline
         do {
-            pipeline = try Pipeline(registry: .standard, selecting: analyzerIDs)
+            pipeline = try Pipeline(registry: .standard, selecting: analyzerIDs, preprocessing: clean)
         } catch let error as CorpusKitError {
             throw UsageError(error.message)
         }
@@ -161,16 +169,8 @@ struct AnalyzeCommand: ToolCommand {
             }
         }
 
-        let failedInputs = summary.failedInputs
-        if failedInputs > 0 || analyzerFailures > 0 || encodingFailures > 0 {
-            var parts: [String] = []
-            if failedInputs > 0 { parts.append("\(failedInputs) of \(failedInputs + summary.articles) inputs could not be read") }
-            if analyzerFailures > 0 { parts.append("\(analyzerFailures) analyzer failure(s) on \(summary.articlesWithErrors) article(s)") }
-            if encodingFailures > 0 { parts.append("\(encodingFailures) result(s) could not be written") }
-            Terminal.diagnose("analysed \(summary.articles) article(s); " + parts.joined(separator: "; "))
-            return .partialFailure
-        }
-        return .success
+        return RunOutcome.finish(
+            "analysed", summary: summary, analyzerFailures: analyzerFailures, encodingFailures: encodingFailures)
     }
 
     private static func tableRow(_ analysis: ArticleAnalysis) -> [String] {
