@@ -1271,7 +1271,9 @@ enum PageOutletParser {
     /// - Returns: The byte range of the outlet name in the line, or `nil` (also when the name is a `www.` domain,
     ///   which ``domain(in:)`` handles).
     static func copyrightName(_ p: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
-        guard !p.isEmpty else { return nil }
+        // Only `©…`, `Copyright…` and `(c)…` lines can match: look at the first byte before tokenizing, since this
+        // is tried on every removed line of the page.
+        guard let first = p.first, first == 0xC2 || first == 0x43 || first == 0x63 || first == 0x28 else { return nil }
         let lexicon = BylineLexicon.shared
         return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 48) { buffer -> (Int, Int)? in
             guard let t = buffer.baseAddress,

@@ -32,11 +32,20 @@ struct NoiseRules: Sendable {
     private let rules: [Rule]
     /// Rules indexed by the first byte of their keyword, so a line is compared with a handful of rules only.
     private let prefixRulesByFirstByte: [[Int]]
-    /// Phrase rules that may match anywhere, grouped by the first byte of their phrase: one pass over the line
-    /// tries only the phrases that start with the byte at hand. Flat arrays, so the scan touches no reference
-    /// counts: `anywhereRange[b]` is the range of `anywhereOrder` holding the rules whose phrase starts with `b`.
-    private let anywhereOrder: [Int]
-    private let anywhereRange: [Range<Int>]
+    /// A phrase rule that may match anywhere, as plain integers: the scan touches no reference counts.
+    private struct Phrase {
+        /// Where the phrase's bytes are in `phraseBytes`.
+        let start: Int
+        let length: Int
+        let rule: Int
+        let maxWords: Int
+    }
+
+    /// Phrase rules grouped by the first byte of their phrase: one pass over the line tries only the phrases that
+    /// start with the byte at hand. `phraseRange[b]` is the range of `phrases` whose phrase starts with `b`.
+    private let phrases: [Phrase]
+    private let phraseRange: [Range<Int>]
+    private let phraseBytes: [UInt8]
     private let anywhereMaxWords: Int
 
     init() {
@@ -159,14 +168,21 @@ struct NoiseRules: Sendable {
         }
         self.rules = rules
         self.prefixRulesByFirstByte = byFirstByte
-        var order: [Int] = []
+        var phrases: [Phrase] = []
         var ranges: [Range<Int>] = []
+        var bytes: [UInt8] = []
         for group in anywhere {
-            ranges.append(order.count..<(order.count + group.count))
-            order.append(contentsOf: group)
+            ranges.append(phrases.count..<(phrases.count + group.count))
+            for index in group {
+                let folded = rules[index].folded
+                precondition(folded.count >= 2, "phrase rules need at least two bytes")
+                phrases.append(Phrase(start: bytes.count, length: folded.count, rule: index, maxWords: rules[index].maxWords))
+                bytes.append(contentsOf: folded)
+            }
         }
-        self.anywhereOrder = order
-        self.anywhereRange = ranges
+        self.phrases = phrases
+        self.phraseRange = ranges
+        self.phraseBytes = bytes
         self.anywhereMaxWords = rules.filter(\.anywhere).map(\.maxWords).max() ?? 0
     }
 
@@ -218,26 +234,31 @@ struct NoiseRules: Sendable {
     /// The first phrase rule found anywhere in the line, in one pass.
     private func matchAnywhere(_ folded: [UInt8], _ features: LineFeatures) -> Verdict? {
         folded.withUnsafeBufferPointer { line in
-            anywhereRange.withUnsafeBufferPointer { ranges in
-                let n = line.count
-                var i = 0
-                while i < n {
-                    let range = ranges[Int(line[i])]
-                    i &+= 1
-                    if range.isEmpty { continue }
-                    for position in range {
-                        let rule = rules[anywhereOrder[position]]
-                        let phrase = rule.folded
-                        let start = i - 1
-                        guard features.words <= rule.maxWords, phrase.count >= 2, start + phrase.count <= n, line[i] == phrase[1] else {
-                            continue
+            phraseRange.withUnsafeBufferPointer { ranges in
+                phrases.withUnsafeBufferPointer { phrases in
+                    phraseBytes.withUnsafeBufferPointer { phraseBytes in
+                        let n = line.count
+                        var i = 0
+                        while i + 1 < n {
+                            let range = ranges[Int(line[i])]
+                            if !range.isEmpty {
+                                for position in range {
+                                    let phrase = phrases[position]
+                                    guard features.words <= phrase.maxWords, i + phrase.length <= n,
+                                          line[i + 1] == phraseBytes[phrase.start + 1]
+                                    else { continue }
+                                    var k = 2
+                                    while k < phrase.length && line[i + k] == phraseBytes[phrase.start + k] { k &+= 1 }
+                                    if k == phrase.length {
+                                        return Verdict(reason: rules[phrase.rule].reason, heading: rules[phrase.rule].heading)
+                                    }
+                                }
+                            }
+                            i &+= 1
                         }
-                        var k = 2
-                        while k < phrase.count && line[start + k] == phrase[k] { k &+= 1 }
-                        if k == phrase.count { return Verdict(reason: rule.reason, heading: rule.heading) }
+                        return nil
                     }
                 }
-                return nil
             }
         }
     }

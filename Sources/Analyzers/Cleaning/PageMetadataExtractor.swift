@@ -583,8 +583,8 @@ private struct MetadataBuilder {
 
     // MARK: Language
 
-    /// Kept text beyond this many bytes (some 300 words) adds nothing to a French/English decision, only time.
-    static let languageSampleBytes = 2_048
+    /// Kept text beyond this many bytes (some 120 words, 40 of them function words) adds nothing to a French/English decision, only time.
+    static let languageSampleBytes = 768
 
     private mutating func findLanguage() {
         let identifier = LanguageIdentifier()

@@ -1,66 +1,125 @@
 /// Remembers the paragraphs of one page and says when a new one repeats an earlier one, exactly or nearly:
 /// a caption repeated four times, a whole article pasted twice, a paragraph re-pasted with a figure changed.
 ///
-/// Exact repeats are found by a hash of the folded text (case, accents, punctuation and spacing ignored); near
-/// repeats of longer paragraphs by the overlap of their word sets (Jaccard), against a bounded window of recent
-/// paragraphs so that the cost stays linear on hostile pages with thousands of lines. Hashes are FNV-1a with
-/// fixed constants, so results never change between runs (Swift's `Hasher` is seeded per process).
+/// Exact repeats are found by a hash of the folded text (case, accents, punctuation and spacing ignored), and by
+/// a second hash without figures. Near repeats of paragraphs of 8 words or more are found by the overlap of their
+/// word sets (Jaccard), computed only for an earlier paragraph of similar length that starts or ends with the
+/// same four words, within a bounded window of recent paragraphs: the cost stays linear on hostile pages with
+/// thousands of lines. Hashes are FNV-1a with fixed constants, so results never change between runs (Swift's
+/// `Hasher` is seeded per process).
 struct RepeatedParagraphs {
     /// Word-set overlap at or above which two paragraphs of 8 words or more are the same paragraph.
     var nearThreshold: Double
     private var exact: Set<UInt64> = []
-    private var recent: [[UInt64]] = []  // sorted word hashes of recent long paragraphs
+
+    /// A recent long paragraph, kept for the near-repeat test.
+    private struct Recent {
+        var head: UInt64  // hash of its first four words
+        var tail: UInt64  // hash of its last four words
+        var words: [UInt64]  // word hashes, in order
+    }
+
+    private var recent: [Recent] = []
     private static let window = 64
+    private static let anchorWords = 4
+    /// Word hashes of the line being checked; kept between calls to avoid an allocation per line.
+    private var words: [UInt64] = []
 
     init(nearThreshold: Double) { self.nearThreshold = nearThreshold }
 
+    private static let offset: UInt64 = 0xcbf29ce484222325
+    private static let prime: UInt64 = 0x100000001b3
+
     /// Whether `line` repeats a paragraph seen before; if not, remembers it.
-    /// - Complexity: O(n) for the line plus O(window × words) for long lines.
+    /// - Complexity: O(n) for the line, plus O(words × log words) when an earlier paragraph is a candidate.
     mutating func isRepeat(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let folded = TextFolding.folded(line, lettersAndDigitsOnly: true)
-        if folded.isEmpty { return false }
-        // One pass: the hash of the whole text, the hash without digits ("Lu 312 fois" = "Lu 313 fois", a score
-        // updated in a re-paste), and a hash per word for the near-repeat test.
-        var full: UInt64 = 0xcbf29ce484222325
-        var withoutDigits: UInt64 = 0xcbf29ce484222325
-        var word: UInt64 = 0xcbf29ce484222325
-        var words: [UInt64] = []
-        folded.withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                full = (full ^ UInt64(byte)) &* 0x100000001b3
-                if byte < 0x30 || byte > 0x39 { withoutDigits = (withoutDigits ^ UInt64(byte)) &* 0x100000001b3 }
-                if byte == 0x20 {
-                    words.append(word)
-                    word = 0xcbf29ce484222325
+        // One pass, folding as it goes (case and accents ignored, anything but letters and digits a separator):
+        // a hash per word over its letters and digits, and one over its letters only. The paragraph's keys are
+        // combinations of these: all words, and words without their figures ("Lu 312 fois" = "Lu 313 fois").
+        let offset = Self.offset, prime = Self.prime
+        var full = offset
+        var withoutDigits = offset
+        var word = offset
+        var wordLetters = offset
+        var wordLength = 0
+        var wordHasLetter = false
+        words.removeAll(keepingCapacity: true)
+        let keyTable = TextFolding.keyTable
+        let latin1Base = TextFolding.latin1Base
+        let n = line.count
+        var i = 0
+        while i <= n {
+            var byte: UInt8 = 0x20
+            if i < n {
+                let b = line[i]
+                if b < 0x80 {
+                    byte = keyTable[Int(b)]
+                    i &+= 1
+                } else if b == 0xC3 && i + 1 < n && line[i + 1] >= 0x80 && line[i + 1] <= 0xBF {
+                    let letter = latin1Base[Int(line[i + 1] &- 0x80)]
+                    byte = letter == 0x2A || letter == 0x2F ? 0x20 : letter
+                    i &+= 2
                 } else {
-                    word = (word ^ UInt64(byte)) &* 0x100000001b3
+                    // Other scalars separate words, like punctuation (they are rare in French and English news).
+                    i &+= b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 }
+            } else {
+                i &+= 1  // the final separator closes the last word
+            }
+            if byte != 0x20 {
+                wordLength &+= 1
+                word = (word ^ UInt64(byte)) &* prime
+                if byte > 0x39 {
+                    wordLetters = (wordLetters ^ UInt64(byte)) &* prime
+                    wordHasLetter = true
+                }
+            } else if wordLength > 0 {
+                words.append(word)
+                full = (full ^ word) &* prime
+                if wordHasLetter { withoutDigits = (withoutDigits ^ wordLetters) &* prime }
+                word = offset
+                wordLetters = offset
+                wordLength = 0
+                wordHasLetter = false
             }
         }
-        words.append(word)
+        if words.isEmpty { return false }
         withoutDigits ^= 0x5bd1e995  // keep the two kinds of key apart in one set
         if exact.contains(full) || exact.contains(withoutDigits) { return true }
-
-        if words.count >= 8 && nearThreshold < 1 {
-            words.sort()
-            var set: [UInt64] = []
-            set.reserveCapacity(words.count)
-            for word in words where set.last != word { set.append(word) }
-            for earlier in recent.reversed() {
-                let ratio = Double(min(set.count, earlier.count)) / Double(max(set.count, earlier.count))
-                guard ratio >= nearThreshold else { continue }
-                if Self.jaccard(set, earlier) >= nearThreshold { return true }
-            }
-            recent.append(set)
-            if recent.count > Self.window { recent.removeFirst() }
-        }
         exact.insert(full)
         exact.insert(withoutDigits)
+
+        guard words.count >= 8 && nearThreshold < 1 else { return false }
+        let head = Self.combine(words.prefix(Self.anchorWords))
+        let tail = Self.combine(words.suffix(Self.anchorWords))
+        for earlier in recent.reversed() where earlier.head == head || earlier.tail == tail {
+            let ratio = Double(min(words.count, earlier.words.count)) / Double(max(words.count, earlier.words.count))
+            if ratio >= nearThreshold && Self.jaccard(words, earlier.words) >= nearThreshold { return true }
+        }
+        recent.append(Recent(head: head, tail: tail, words: words))
+        if recent.count > Self.window { recent.removeFirst() }
         return false
     }
 
-    /// |A ∩ B| / |A ∪ B| of two sorted arrays of distinct values.
+    private static func combine(_ hashes: ArraySlice<UInt64>) -> UInt64 {
+        var value = offset
+        for hash in hashes { value = (value ^ hash) &* prime }
+        return value
+    }
+
+    /// |A ∩ B| / |A ∪ B| of the word sets of two paragraphs.
     private static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        func distinctSorted(_ words: [UInt64]) -> [UInt64] {
+            var sorted = words.sorted()
+            var write = 0
+            for read in sorted.indices where read == 0 || sorted[read] != sorted[read - 1] {
+                sorted[write] = sorted[read]
+                write += 1
+            }
+            sorted.removeLast(sorted.count - write)
+            return sorted
+        }
+        let a = distinctSorted(a), b = distinctSorted(b)
         var i = 0, j = 0, common = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }

@@ -5,7 +5,7 @@
 /// no-break spaces become spaces and runs of spaces collapse; other bytes are copied as they are.
 enum TextFolding {
     /// Base letters of U+00C0…U+00FF, indexed by the second UTF-8 byte minus 0x80 (`C3 80` is `À`).
-    private static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo*ouuuuyps".utf8) + Array("aaaaaaaceeeeiiiidnooooo/ouuuuypy".utf8)
+    static let latin1Base: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo*ouuuuyps".utf8) + Array("aaaaaaaceeeeiiiidnooooo/ouuuuypy".utf8)
 
     /// ASCII folding for keyword matching: letters lowered, spacing marks to a space, the rest kept.
     private static let matchTable: [UInt8] = (0..<128).map { byte -> UInt8 in
@@ -16,8 +16,9 @@ enum TextFolding {
         }
     }
 
-    /// ASCII folding for paragraph keys: letters lowered, digits kept, everything else a space.
-    private static let keyTable: [UInt8] = (0..<128).map { byte -> UInt8 in
+    /// ASCII folding for paragraph keys (``RepeatedParagraphs``): letters lowered, digits kept, everything else a
+    /// space.
+    static let keyTable: [UInt8] = (0..<128).map { byte -> UInt8 in
         switch byte {
         case 0x41...0x5A: return UInt8(byte) | 0x20
         case 0x61...0x7A, 0x30...0x39: return UInt8(byte)
@@ -28,12 +29,9 @@ enum TextFolding {
     /// The folded form of `bytes`.
     /// - Parameters:
     ///   - bytes: UTF-8 bytes (a whole line or part of one).
-    ///   - lettersAndDigitsOnly: Drop everything but letters, digits and single spaces (for duplicate keys).
     ///   - limit: Stop after about this many output bytes.
     /// - Complexity: O(n), one allocation.
-    static func folded(_ bytes: UnsafeBufferPointer<UInt8>, lettersAndDigitsOnly: Bool = false, limit: Int = .max)
-        -> [UInt8]
-    {
+    static func folded(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> [UInt8] {
         // Folding never makes text longer (œ → oe keeps two bytes), so the result is written through a pointer
         // into storage of the input's size: no per-byte capacity checks.
         let capacity = Swift.min(bytes.count, limit)
@@ -51,7 +49,8 @@ enum TextFolding {
                 base[o] = byte
                 o &+= 1
             }
-            let table = lettersAndDigitsOnly ? keyTable : matchTable
+            let table = matchTable
+            let latin1 = latin1Base
             while i < n && o < capacity {
                 let b = bytes[i]
                 if b < 0x80 {
@@ -71,8 +70,8 @@ enum TextFolding {
                 }
                 let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
                 if b == 0xC3 && b1 >= 0x80 && b1 <= 0xBF {  // À…ÿ
-                    let letter = latin1Base[Int(b1 &- 0x80)]
-                    if (letter == 0x2A || letter == 0x2F) && lettersAndDigitsOnly { pendingSpace = true } else { write(letter) }
+                    let letter = latin1[Int(b1 &- 0x80)]
+                    write(letter)
                     i &+= 2
                     continue
                 }
@@ -90,7 +89,7 @@ enum TextFolding {
                 if b == 0xE2 && b1 == 0x80 && i + 2 < n {
                     let b2 = bytes[i + 2]
                     if b2 == 0x98 || b2 == 0x99 {  // ‘ ’
-                        if lettersAndDigitsOnly { pendingSpace = true } else { write(0x27) }
+                        write(0x27)
                         i &+= 3
                         continue
                     }
@@ -100,16 +99,12 @@ enum TextFolding {
                         continue
                     }
                 }
-                // Any other scalar: copied whole (the 4 spare bytes make room), or a separator for duplicate keys.
+                // Any other scalar: copied whole (the 4 spare bytes make room).
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                if lettersAndDigitsOnly {
-                    pendingSpace = true
-                } else {
-                    let end = Swift.min(i + length, n)
-                    write(bytes[i])
-                    var k = i + 1
-                    while k < end { base[o] = bytes[k]; o &+= 1; k &+= 1 }
-                }
+                let end = Swift.min(i + length, n)
+                write(bytes[i])
+                var k = i + 1
+                while k < end { base[o] = bytes[k]; o &+= 1; k &+= 1 }
                 i &+= length
             }
             count = o
