@@ -4,7 +4,9 @@ import CorpusKitAnalyzers
 /// `corpus-tool`: dispatches to a subcommand and turns errors into exit codes. No analysis logic lives here.
 enum CorpusTool {
     /// The subcommands, in the order `--help` lists them.
-    static var commands: [any ToolCommand.Type] { [AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, ListCommand.self] }
+    static var commands: [any ToolCommand.Type] { [
+        AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EvaluateCommand.self, ListCommand.self,
+    ] }
 
     static let overview = """
         OVERVIEW: Analyse corpora of news articles (French and English) with CorpusKit.

@@ -32,15 +32,21 @@ struct AnyAnalyzer: Sendable {
     }
 }
 
-/// Merges two type-erased summaries of the same type; `nil` when the types differ.
-func mergeSummaries(_ lhs: any AnalyzerSummary, _ rhs: any AnalyzerSummary) -> (any AnalyzerSummary)? {
-    func open<S: AnalyzerSummary>(_ lhs: S) -> (any AnalyzerSummary)? {
-        guard let rhs = rhs as? S else { return nil }
-        var merged = lhs
-        merged.merge(rhs)
-        return merged
+/// Merges `part` into the type-erased running summary `total`, in place; `false` (and `total` unchanged) when
+/// their types differ.
+///
+/// The running summary is cast out to its concrete type and the existential is emptied before merging, so the
+/// concrete value is uniquely owned: an array it holds grows in place instead of being copied on every article
+/// (opening the existential directly copies its payload, which made article-by-article merging quadratic).
+func mergeSummary(into total: inout any AnalyzerSummary, _ part: any AnalyzerSummary) -> Bool {
+    func open<S: AnalyzerSummary>(_ part: S) -> Bool {
+        guard var typed = total as? S else { return false }
+        total = NoSummary()
+        typed.merge(part)
+        total = typed
+        return true
     }
-    return open(lhs)
+    return open(part)
 }
 
 /// Encodes any `Encodable` through an existential.

@@ -30,14 +30,14 @@ public struct CorpusSummary: Sendable, Encodable {
     ///   different types in the two.
     public mutating func merge(_ other: CorpusSummary) throws {
         for (id, summary) in other.analyzers {
-            if let mine = analyzers[id] {
-                guard let merged = mergeSummaries(mine, summary) else {
+            if var mine = analyzers.removeValue(forKey: id) {
+                defer { analyzers[id] = mine }
+                guard mergeSummary(into: &mine, summary) else {
                     throw CorpusKitError(
                         .incompatibleSummary,
                         "summaries of '\(id)' have different types: \(type(of: mine)) and \(type(of: summary))",
                         analyzerID: id)
                 }
-                analyzers[id] = merged
             } else {
                 analyzers[id] = summary
             }
@@ -57,11 +57,12 @@ public struct CorpusSummary: Sendable, Encodable {
             if let id = error.analyzerID { failuresByAnalyzer[id, default: 0] += 1 }
         }
         for (id, contribution) in contributions {
-            if let current = analyzers[id], let merged = mergeSummaries(current, contribution) {
-                analyzers[id] = merged
-            } else {
+            // Taken out of the dictionary so that the merge owns it alone (see `mergeSummary(into:_:)`).
+            guard var current = analyzers.removeValue(forKey: id), mergeSummary(into: &current, contribution) else {
                 analyzers[id] = contribution
+                continue
             }
+            analyzers[id] = current
         }
     }
 

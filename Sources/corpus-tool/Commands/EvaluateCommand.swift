@@ -1,0 +1,143 @@
+import CorpusKit
+import CorpusKitAnalyzers
+import Foundation
+
+/// `corpus-tool evaluate <task>`: scores a CorpusKit component against gold data and prints the figures.
+struct EvaluateCommand: ToolCommand {
+    static let name = "evaluate"
+    static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
+    static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain]"
+    static let options: [ArgumentScanner.Option] = [
+        .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
+        .init(name: "--explain", takesValue: false),
+    ]
+    /// The tasks that can be evaluated.
+    static let tasks = ["cleaning"]
+    static let help = """
+        OVERVIEW: \(abstract)
+
+        Tasks:
+          cleaning    Cleans each page and compares its body with the gold body, paragraph by paragraph
+                      (precision, recall, F1 over lines, spaces normalised), counts exact bodies, and scores
+                      the metadata found (title, publishedAt, author, source, language) when the gold states it.
+                      Gold: a directory with ID.txt (expected body, one paragraph per line) and optionally
+                      ID.json ({"title", "publishedAt", "author", "source", "language"}) for each page ID.
+
+        USAGE: \(usage)
+
+        ARGUMENTS:
+          <task>                  What to evaluate: \(tasks.joined(separator: ", ")).
+          <path>                  The inputs to score (files, directories, JSONL, or - for stdin).
+
+        OPTIONS:
+          --gold <dir>            The gold data (cleaning: a directory of ID.txt and ID.json files).
+          --format <format>       table (default) or json (the whole report as one JSON object).
+          --explain               Also list what did not match: missing and extra paragraphs, wrong fields.
+          -h, --help              Show help information.
+
+        EXAMPLES:
+          corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus Examples/cleaning-eval/pages
+          corpus-tool evaluate cleaning --gold my-gold pages/ --explain
+        """
+
+    enum Format: String { case table, json }
+
+    let task: String
+    let paths: [String]
+    let gold: String?
+    let format: Format
+    let explain: Bool
+
+    init(_ arguments: ArgumentScanner) throws {
+        guard let task = arguments.positionals.first else {
+            throw UsageError("missing <task> (one of: \(Self.tasks.joined(separator: ", ")))")
+        }
+        guard Self.tasks.contains(task) else {
+            throw UsageError("unknown task '\(task)' (one of: \(Self.tasks.joined(separator: ", ")))")
+        }
+        self.task = task
+        paths = Array(arguments.positionals.dropFirst())
+        guard !paths.isEmpty else { throw UsageError("missing <path>: give the inputs to score") }
+        gold = arguments.value("--gold")
+        guard gold != nil else { throw UsageError("'\(task)' needs --gold <dir>") }
+        let name = arguments.value("--format") ?? "table"
+        guard let format = Format(rawValue: name) else {
+            throw UsageError("unknown format '\(name)' (expected table or json)")
+        }
+        self.format = format
+        explain = arguments.flag("--explain")
+    }
+
+    func run() throws -> ExitCode {
+        let goldDirectory = gold ?? ""
+        let goldByID: [String: CleaningGold]
+        do {
+            goldByID = try CleaningGold.load(directory: goldDirectory)
+        } catch let error as CorpusKitError {
+            Terminal.diagnose("error: \(error)")
+            return .partialFailure
+        }
+        var pages: [(article: Article, gold: CleaningGold)] = []
+        var problems = 0
+        for entry in CorpusReader(paths: paths) {
+            switch entry {
+            case .failure(let error):
+                problems += 1
+                Terminal.diagnose("error: \(error)")
+            case .success(let article):
+                guard let gold = goldByID[article.id] else {
+                    problems += 1
+                    Terminal.diagnose("error: no gold for '\(article.id)' in \(goldDirectory) (expected \(article.id).txt)")
+                    continue
+                }
+                pages.append((article, gold))
+            }
+        }
+        let report = CleaningEvaluator().evaluate(pages, dataset: goldDirectory)
+        switch format {
+        case .json:
+            Terminal.write(try AnalysisJSONEncoder(prettyPrinted: true).encode(report, body: ""))
+            Terminal.writeLine("")
+        case .table:
+            Terminal.writeLine(Self.render(report, explain: explain))
+        }
+        Terminal.flush()
+        return problems == 0 ? .success : .partialFailure
+    }
+
+    /// The report as aligned text: overall scores, then per item, then (with --explain) the mismatches.
+    static func render(_ report: EvaluationReport, explain: Bool) -> String {
+        func cell(_ score: EvaluationReport.Score) -> String {
+            switch score {
+            case .matches(let counts): return counts.description
+            case .accuracy(let counts): return counts.description
+            }
+        }
+        var lines = ["\(report.task) — \(report.items) item(s) from \(report.dataset)", ""]
+        var overall = TableRenderer(headers: ["SCORE", "VALUE"])
+        overall.maxCellWidth = 80
+        for entry in report.entries { overall.add([entry.name, cell(entry.score)]) }
+        lines.append(overall.render())
+        lines.append("")
+        var items = TableRenderer(headers: ["ITEM", "SCORE"])
+        items.maxCellWidth = 80
+        for (id, entries) in report.perItem.sorted(by: { $0.key < $1.key }) {
+            items.add([id, entries.map { cell($0.score) }.joined(separator: "; ")])
+        }
+        lines.append(items.render())
+        if explain && !report.mismatches.isEmpty {
+            lines.append("")
+            lines.append("MISMATCHES (- expected but missing, + produced but not expected)")
+            for mismatch in report.mismatches {
+                if mismatch.found.isEmpty {
+                    lines.append("  \(mismatch.id)  - \(mismatch.expected)")
+                } else if mismatch.expected.isEmpty {
+                    lines.append("  \(mismatch.id)  + \(mismatch.found)")
+                } else {
+                    lines.append("  \(mismatch.id)  expected \(mismatch.expected) | found \(mismatch.found)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
