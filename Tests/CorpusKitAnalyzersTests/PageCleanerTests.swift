@@ -145,6 +145,58 @@ struct PageCleanerTests {
         #expect(page.report.removed.map(\.reason) == [.ticker, .social, .social, .social, .tags])
     }
 
+    @Test func bylinesBelowTheTitleAndCaptionsBeforeTheLead() {
+        let page = cleaner.clean("""
+            Le Courrier de l'Atlas
+            Actualités ▾   Régions ▾   Sport   Culture   S'abonner
+
+            Agadir : le port de pêche modernise sa criée
+            Temps de lecture : 4 min
+            Publication : 12 avril 2024, 7 h 30
+
+            — Publicité —
+            Les mareyeurs découvrent la nouvelle halle de vente, le 10 avril. (Photo Y. Idrissi/Le Courrier)
+
+            La nouvelle criée du port d'Agadir a ouvert ses portes mercredi, après deux ans de travaux financés par la région.
+            Les pêcheurs espèrent des ventes plus rapides et une meilleure conservation du poisson, grâce aux chambres froides.
+            Réagissez à cet article (2)
+            Un pêcheur — 12 avril 2024, 9 h 10
+            Enfin une halle digne de ce nom, il était temps que les travaux se terminent.
+            """)
+        #expect(page.body == """
+            Agadir : le port de pêche modernise sa criée
+            Les mareyeurs découvrent la nouvelle halle de vente, le 10 avril. (Photo Y. Idrissi/Le Courrier)
+            La nouvelle criée du port d'Agadir a ouvert ses portes mercredi, après deux ans de travaux financés par la région.
+            Les pêcheurs espèrent des ventes plus rapides et une meilleure conservation du poisson, grâce aux chambres froides.
+            """)
+        let reasons = Dictionary(page.report.removed.map { ($0.location.line, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        #expect(reasons[2] == .menu)  // laid out with runs of spaces
+        #expect(reasons[5] == .byline)  // reading time
+        #expect(reasons[8] == .advertising)  // keyword behind dashes
+        #expect(reasons[13] == .comments)
+        #expect(reasons[15] == .comments)
+    }
+
+    @Test func cookieBannersAndSubscriptionAppealsAreRemoved() {
+        let page = cleaner.clean("""
+            🍪 Ce site utilise des traceurs
+            Avec votre accord, nos partenaires et nous utilisons des cookies pour mesurer l'audience et personnaliser les annonces.
+            Rabat : la ligne de tramway prolongée jusqu'à l'aéroport
+            Les travaux du prolongement de la ligne 1 commenceront en septembre, pour une mise en service prévue en 2027.
+            Cet article vous a plu ? Soutenez une information indépendante : abonnez-vous dès 1 € par mois.
+            📩 LA NEWSLETTER TRANSPORTS
+            Version imprimable
+            Le Courrier de l'Atlas est édité par Atlas Médias SARL, capital social de 100 000 dirhams.
+            """)
+        #expect(page.body == """
+            Rabat : la ligne de tramway prolongée jusqu'à l'aéroport
+            Les travaux du prolongement de la ligne 1 commenceront en septembre, pour une mise en service prévue en 2027.
+            """)
+        #expect(page.report.removed.map(\.reason) == [
+            .newsletter, .newsletter, .newsletter, .newsletter, .navigation, .footer,
+        ])
+    }
+
     @Test(arguments: [
         "Share prices fell sharply on Monday after the central bank raised its main rate by half a point.",
         "Close to 200 people gathered outside the courthouse on Friday morning to support the defendants.",

@@ -14,6 +14,9 @@ struct LineFeatures {
     var capitalizedWords = 0
     /// The line ends with `.`, `!`, `?`, `…`, `:` or `;`, possibly followed by closing quotes or brackets.
     var endsWithTerminal = false
+    /// A sentence ends inside the line (`.`, `!` or `?` followed by a space and more text): prose or a caption,
+    /// not a headline.
+    var hasInnerSentenceEnd = false
     /// The line ends with `:` (a list heading such as `Read also:`).
     var endsWithColon = false
     /// The first letter of the line is lower case.
@@ -171,6 +174,8 @@ struct LineFeatures {
                     hasEmail = true
                 case 0xAB:
                     openGuillemets += 1
+                case 0x2E, 0x21, 0x3F:
+                    if i + 2 < n && bytes[i + 1] == 0x20 && bytes[i + 2] != 0x20 { hasInnerSentenceEnd = true }
                 default: break
                 }
                 // Phone numbers: long runs of digits with light separators.

@@ -39,6 +39,7 @@ struct NoiseRules: Sendable {
         let length: Int
         let rule: Int
         let maxWords: Int
+        let terminalAllowed: Bool
     }
 
     /// Phrase rules grouped by the first byte of their phrase: one pass over the line tries only the phrases that
@@ -46,6 +47,8 @@ struct NoiseRules: Sendable {
     private let phrases: [Phrase]
     private let phraseRange: [Range<Int>]
     private let phraseBytes: [UInt8]
+    /// One bit per pair of bytes that starts some phrase: most positions of a line are rejected with one load.
+    private let phrasePairs: [UInt64]
     private let anywhereMaxWords: Int
 
     init() {
@@ -77,7 +80,17 @@ struct NoiseRules: Sendable {
         add(.navigation, maxWords: 15, terminalAllowed: false, [
             "article precedent", "article suivant", "previous article", "next article", "previous post", "next post",
             "precedent", "suivant", "\u{AB} precedent", "page suivante", "page precedente", "retour en haut",
-            "back to top", "retour a l'accueil", "haut de page",
+            "back to top", "retour a l'accueil", "haut de page", "version imprimable", "imprimer l'article",
+            "imprimer cet article", "print this article", "printer-friendly", "print version",
+        ])
+        add(.byline, maxWords: 25, [
+            "temps de lecture", "lecture :", "duree de lecture", "filed under", "posted in", "categorie :",
+            "categories :", "publie dans la rubrique", "first published", "last modified", "last updated",
+            "derniere mise a jour", "mis en ligne le", "updated:", "published:", "posted by", "posted on",
+            "publie par", "redige par", "ecrit par", "written by",
+        ])
+        add(.byline, maxWords: 8, anywhere: true, terminalAllowed: false, [
+            "min read", "minutes de lecture", "min de lecture", "minute read",
         ])
         add(.tags, maxWords: 60, [
             "tags :", "tags:", "tag :", "mots-cles", "mots cles", "mot-cle", "etiquettes", "tagged", "themes :",
@@ -91,6 +104,10 @@ struct NoiseRules: Sendable {
         ])
         add(.comments, maxWords: 4, heading: .comments, [
             "commentaires", "commentaire", "comments", "reactions", "vos reactions", "vos commentaires",
+        ])
+        add(.comments, maxWords: 7, heading: .comments, terminalAllowed: false, [
+            "reagissez", "reagir a cet article", "commenter cet article", "join the conversation",
+            "join the discussion", "what do you think", "qu'en pensez-vous",
         ])
         add(.comments, maxWords: 25, [
             "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "poster un commentaire",
@@ -115,9 +132,14 @@ struct NoiseRules: Sendable {
         add(.newsletter, maxWords: 8, terminalAllowed: false, [
             "subscribe", "sign up", "recevez", "accepter", "accept all", "cookies", "get the app", "alertes",
         ])
+        add(.newsletter, maxWords: 8, anywhere: true, terminalAllowed: false, ["newsletter"])
         add(.newsletter, maxWords: 40, anywhere: true, [
-            "utilise des cookies", "use cookies", "cookie settings", "parametres des cookies", "accept all",
+            "utilise des cookies", "utilisons des cookies", "utilise des traceurs", "utilisons des traceurs",
+            "cookies ou technologies", "use cookies", "cookie settings", "parametres des cookies", "accept all",
             "tout accepter", "notre newsletter", "our newsletter", "vous desinscrire", "unsubscribe at any time",
+            "abonnez-vous", "soutenez", "support independent", "support our journalism", "support local journalism",
+            "become a member", "devenez membre", "faites un don", "make a donation", "cet article vous a plu",
+            "vous avez aime cet article", "like what you read", "enjoyed this article",
         ])
         add(.sourceLink, maxWords: 20, [
             "cliquez ici", "click here", "lire l'article a la source", "lire la suite", "lire l'article original",
@@ -147,6 +169,8 @@ struct NoiseRules: Sendable {
         add(.footer, maxWords: 40, anywhere: true, [
             "tous droits reserves", "all rights reserved", "n'est pas responsable", "is not responsible",
             "reproduction interdite", "reproduction totale ou partielle", "mentions legales", "privacy policy",
+            "is published by", "est edite par", "est publie par", "registered in england", "registered in wales",
+            "registered in scotland", "company number", "company no.", "capital social", "siret",
         ])
         add(.siteHeader, maxWords: 10, terminalAllowed: false, [
             "se connecter", "connexion", "s'identifier", "log in", "sign in", "mon compte", "my account",
@@ -176,13 +200,21 @@ struct NoiseRules: Sendable {
             for index in group {
                 let folded = rules[index].folded
                 precondition(folded.count >= 2, "phrase rules need at least two bytes")
-                phrases.append(Phrase(start: bytes.count, length: folded.count, rule: index, maxWords: rules[index].maxWords))
+                phrases.append(Phrase(
+                    start: bytes.count, length: folded.count, rule: index, maxWords: rules[index].maxWords,
+                    terminalAllowed: rules[index].terminalAllowed))
                 bytes.append(contentsOf: folded)
             }
+        }
+        var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+        for phrase in phrases {
+            let pair = Int(bytes[phrase.start]) << 8 | Int(bytes[phrase.start + 1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         self.phrases = phrases
         self.phraseRange = ranges
         self.phraseBytes = bytes
+        self.phrasePairs = pairs
         self.anywhereMaxWords = rules.filter(\.anywhere).map(\.maxWords).max() ?? 0
     }
 
@@ -202,15 +234,29 @@ struct NoiseRules: Sendable {
     /// - Returns: Why the line is noise, or `nil` when nothing here says so.
     func classify(_ folded: [UInt8], _ features: LineFeatures) -> Verdict? {
         guard !folded.isEmpty else { return nil }
-        // Keyword rules first: they are the most specific.
-        for index in prefixRulesByFirstByte[Int(folded[0])] {
+        // Keyword rules first: they are the most specific. They are tried at the start of the line and, when the
+        // line opens with dashes, bullets or emoji (`— Publicité —`, `📩 Newsletter`), at its first letter.
+        if let verdict = matchPrefix(folded[...], features) { return verdict }
+        if let letter = folded.firstIndex(where: { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }), letter > 0,
+           let verdict = matchPrefix(folded[letter...], features)
+        {
+            return verdict
+        }
+        if features.words <= anywhereMaxWords, let verdict = matchAnywhere(folded, features) { return verdict }
+        return classifyCounters(folded, features) ?? classifyByShape(features)
+    }
+
+    /// The first keyword rule whose keyword starts `folded`.
+    private func matchPrefix(_ folded: ArraySlice<UInt8>, _ features: LineFeatures) -> Verdict? {
+        guard let firstByte = folded.first else { return nil }
+        for index in prefixRulesByFirstByte[Int(firstByte)] {
             let rule = rules[index]
             guard features.words <= rule.maxWords, rule.terminalAllowed || !features.endsWithTerminal || features.endsWithColon,
-                  TextFolding.hasPrefix(folded, rule.folded)
+                  folded.starts(with: rule.folded)
             else { continue }
             // A keyword must end at a word boundary: "partager" is not "partagera".
             if folded.count > rule.folded.count {
-                let next = folded[rule.folded.count]
+                let next = folded[folded.startIndex + rule.folded.count]
                 let last = rule.folded[rule.folded.count - 1]
                 if isWordByte(next) && isWordByte(last) { continue }
             }
@@ -218,8 +264,11 @@ struct NoiseRules: Sendable {
             if case .comments = rule.heading, features.words > 3 && features.digits == 0 { continue }
             return Verdict(reason: rule.reason, heading: rule.heading)
         }
-        if features.words <= anywhereMaxWords, let verdict = matchAnywhere(folded, features) { return verdict }
-        // "3 commentaires", "Comments (12)", "Lu 1 047 fois", "312 vues".
+        return nil
+    }
+
+    /// Counters: "3 commentaires", "Comments (12)", "Lu 1 047 fois", "312 vues".
+    private func classifyCounters(_ folded: [UInt8], _ features: LineFeatures) -> Verdict? {
         if features.digits > 0 && features.words <= 5 {
             for word in Self.commentCountWords where TextFolding.contains(folded, word) {
                 return Verdict(reason: .comments, heading: .comments)
@@ -228,23 +277,31 @@ struct NoiseRules: Sendable {
                 return Verdict(reason: .social, heading: nil)
             }
         }
-        return classifyByShape(features)
+        return nil
     }
 
     /// The first phrase rule found anywhere in the line, in one pass.
     private func matchAnywhere(_ folded: [UInt8], _ features: LineFeatures) -> Verdict? {
-        folded.withUnsafeBufferPointer { line in
+        let endsAsSentence = features.endsWithTerminal && !features.endsWithColon
+        return folded.withUnsafeBufferPointer { line in
+            phrasePairs.withUnsafeBufferPointer { pairs in
             phraseRange.withUnsafeBufferPointer { ranges in
                 phrases.withUnsafeBufferPointer { phrases in
                     phraseBytes.withUnsafeBufferPointer { phraseBytes in
                         let n = line.count
                         var i = 0
                         while i + 1 < n {
+                            let pair = Int(line[i]) << 8 | Int(line[i + 1])
+                            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
+                                i &+= 1
+                                continue
+                            }
                             let range = ranges[Int(line[i])]
                             if !range.isEmpty {
                                 for position in range {
                                     let phrase = phrases[position]
-                                    guard features.words <= phrase.maxWords, i + phrase.length <= n,
+                                    guard features.words <= phrase.maxWords, phrase.terminalAllowed || !endsAsSentence,
+                                          i + phrase.length <= n,
                                           line[i + 1] == phraseBytes[phrase.start + 1]
                                     else { continue }
                                     var k = 2
@@ -260,6 +317,7 @@ struct NoiseRules: Sendable {
                     }
                 }
             }
+            }
         }
     }
 
@@ -270,7 +328,11 @@ struct NoiseRules: Sendable {
         if (features.hasPhone || features.hasEmail) && features.words <= 40 {
             return Verdict(reason: .footer, heading: nil)
         }
-        // Menus: several short items between separators.
+        // Menus: several short items between separators (or runs of spaces, in menus laid out with them).
+        let items = Swift.max(separators, features.doubleSpaces)
+        if items >= 2 && features.words <= (items + 1) * 3 && !features.endsWithTerminal {
+            return Verdict(reason: .menu, heading: nil)
+        }
         if separators >= 2 && features.words <= (separators + 1) * 4 && !features.isProse {
             return Verdict(reason: .menu, heading: nil)
         }

@@ -336,8 +336,25 @@ public struct PageCleaner: ArticlePreprocessor {
     }
 
     /// Before the first paragraph: the headline block closest to the body is kept (title, then standfirst);
-    /// site names, section labels and slogans before it are removed.
+    /// site names, section labels and slogans before it are removed. When bylines stand before the body, the
+    /// headline block is the one before the last of them (a title comes before its byline), and lines of three
+    /// words or more between that byline and the body (standfirst, photo caption) are kept.
     private func decideBeforeBody(_ lines: inout [Line], bodyStart: Int) {
+        var lastByline = (0..<bodyStart).last { index in
+            if case .remove(let reason) = lines[index].decision { return reason == .byline }
+            return false
+        }
+        // A date line can also stand above the title: when a headline (five words or more, no sentence inside,
+        // unlike a caption) lies between the last byline and the body, that is the title, found as usual.
+        if let byline = lastByline,
+           ((byline + 1)..<bodyStart).contains(where: {
+               lines[$0].isUndecided && lines[$0].features.words >= 5 && lines[$0].features.isHeadlineLike
+                   && !lines[$0].features.hasInnerSentenceEnd
+           })
+        {
+            lastByline = nil
+        }
+        let headlineEnd = lastByline ?? bodyStart
         // Segments: runs of undecided lines with no removed line between them.
         var chosen: [Int] = []
         var current: [Int] = []
@@ -345,7 +362,7 @@ public struct PageCleaner: ArticlePreprocessor {
             if current.contains(where: { lines[$0].features.words >= 3 }) { chosen = current }
             current = []
         }
-        for index in 0..<bodyStart {
+        for index in 0..<headlineEnd {
             if lines[index].isUndecided { current.append(index) } else { closeSegment() }
         }
         closeSegment()
@@ -360,6 +377,9 @@ public struct PageCleaner: ArticlePreprocessor {
            let title = group.firstIndex(where: { lines[$0].features.words >= 3 })
         {
             keep = Set(group[title...])
+        }
+        if let byline = lastByline {
+            for index in (byline + 1)..<bodyStart where lines[index].features.words >= 3 { keep.insert(index) }
         }
         for index in 0..<bodyStart where lines[index].isUndecided {
             lines[index].decision = keep.contains(index) ? .keep : .remove(.outsideArticle)
