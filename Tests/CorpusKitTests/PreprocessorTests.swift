@@ -41,9 +41,9 @@ struct PreprocessorTests {
         #expect(analysis.article.rawText == page)
         #expect(analysis.article.title == "Le sommet s’ouvre à Rabat")
         #expect(analysis[.text]?.paragraphs.count == 2)
-        // The report is in the results, and reported only when selected.
+        // The report is in the results, and reported by default.
         #expect(analysis[MenuStripper().key] == MenuStripper.Report(removedLines: 1))
-        #expect(analysis.reportedIDs == ["test.words"])
+        #expect(analysis.reportedIDs == ["test.strip", "test.words"])
         let selected = try Pipeline(registry: registry(), selecting: ["test.strip", .text])
         #expect(selected.selectedIDs == ["test.strip", .text])
         #expect(selected.preprocessorIDs == ["test.strip"])
@@ -52,6 +52,7 @@ struct PreprocessorTests {
     @Test func preprocessingCanBeTurnedOff() throws {
         let pipeline = try Pipeline(registry: registry(), preprocessing: false)
         #expect(pipeline.preprocessorIDs.isEmpty)
+        #expect(pipeline.selectedIDs == ["test.words"])
         let analysis = pipeline.analyze(Article(id: "a", text: page))
         #expect(analysis.article.body == page)
         #expect(analysis[.text]?.paragraphs.count == 3)

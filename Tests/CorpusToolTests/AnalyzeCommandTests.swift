@@ -88,11 +88,17 @@ struct AnalyzeCommandTests {
         #expect(run.lines[1].contains("2 tokens, 1 sentences, 1 paragraphs"))
     }
 
-    @Test func tokensAreNotInTheDefaultOutput() throws {
+    @Test func defaultOutputExplainsCleaningButHasNoTokens() throws {
         let run = try Tool.run(["analyze", "Examples/corpus"])
         #expect(run.status == 0)
         #expect(run.lines.count == 12)
         #expect(!run.stdout.contains("\"tokens\""))
+        let first = try JSONSerialization.jsonObject(with: Data(run.lines[2].utf8)) as? [String: Any]
+        let cleaning = (first?["analyses"] as? [String: Any])?["cleaning"] as? [String: Any]
+        let removed = cleaning?["removed"] as? [[String: Any]]
+        #expect((removed?.count ?? 0) > 5)
+        #expect(removed?.first?["reason"] is String)
+        #expect((removed?.first?["location"] as? [String: Any])?["line"] is Int)
     }
 
     @Test func jsonFormatIsOneValidArray() throws {

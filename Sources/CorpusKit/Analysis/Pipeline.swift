@@ -36,8 +36,8 @@ public struct Pipeline: Sendable {
     /// Builds a pipeline.
     /// - Parameters:
     ///   - registry: The registered analyzers and preprocessing stages.
-    ///   - ids: The analyzers (or preprocessing stages, for their reports) to report; `nil` for every
-    ///     registered analyzer that is reported by default (``Analyzer/isReportedByDefault``), in registration order.
+    ///   - ids: The analyzers (or preprocessing stages, for their reports) to report; `nil` for the stages that run
+    ///     and every registered analyzer reported by default (``Analyzer/isReportedByDefault``), in that order.
     ///   - preprocessing: Whether the registry's preprocessing stages (page cleaning) run first.
     /// - Throws: ``CorpusKitError`` with code ``CorpusKitError/Code/unknownAnalyzer`` for an id that is not
     ///   registered (or a stage selected while preprocessing is off), ``CorpusKitError/Code/missingDependency``
@@ -46,7 +46,9 @@ public struct Pipeline: Sendable {
         let preprocessors = preprocessing ? registry.preprocessors : []
         var reported: [AnalyzerID] = []  // analyzers and stages, in selection order
         var selected: [AnalyzerID] = []  // analyzers only
-        let defaultIDs = registry.analyzers.filter(\.isReportedByDefault).map(\.id)
+        // By default: the reports of the stages that run (what cleaning removed, and why), then every analyzer
+        // reported by default.
+        let defaultIDs = preprocessors.map(\.id) + registry.analyzers.filter(\.isReportedByDefault).map(\.id)
         for id in ids ?? defaultIDs where !reported.contains(id) {
             if registry.preprocessorIDs.contains(id) {
                 guard preprocessing else {
