@@ -735,3 +735,357 @@ struct PageMetadataLocationTests {
         #expect(odd.author?.location == PageLocation(line: 2, start: 2, end: 18))
     }
 }
+
+// MARK: - Common news byline shapes
+
+/// One byline shape: the whole-line kind, the publication date it gives, its rule, and the author.
+struct NewsBylineCase: Sendable, CustomTestStringConvertible {
+    var line: String
+    var kind: MetadataLineKind
+    var iso: String
+    var precision: PublicationDate.Precision
+    var rule: String
+    var author: String?
+
+    init(
+        _ line: String, _ kind: MetadataLineKind, _ iso: String, _ precision: PublicationDate.Precision,
+        _ rule: String, _ author: String? = nil
+    ) {
+        self.line = line
+        self.kind = kind
+        self.iso = iso
+        self.precision = precision
+        self.rule = rule
+        self.author = author
+    }
+
+    var testDescription: String { line }
+}
+
+@Suite("PageMetadata news byline shapes")
+struct PageMetadataNewsBylineTests {
+    let extractor = PageMetadataExtractor()
+
+    static let englishCases: [NewsBylineCase] = [
+        .init("Posted by Marcus Whitfield on April 3, 2023", .byline, "2023-04-03", .day, "published-date", "Marcus Whitfield"),
+        .init(
+            "Posted by Marcus Whitfield on April 3, 2023 in Local News", .byline, "2023-04-03", .day, "published-date",
+            "Marcus Whitfield"),
+        .init(
+            "Posted by Ruth Calloway on November 21, 2022 in Politics, World Affairs", .byline, "2022-11-21", .day,
+            "published-date", "Ruth Calloway"),
+        .init(
+            "Posted by Marcus Whitfield on April 3, 2023, 4:15 pm", .byline, "2023-04-03T16:15", .minute,
+            "published-date", "Marcus Whitfield"),
+        .init(
+            "Posted by Ruth Calloway on Sept. 9, 2020 at 7:05 am in Business & Tech", .byline, "2020-09-09T07:05",
+            .minute, "published-date", "Ruth Calloway"),
+        .init("Published by Nadia Okafor on 12 May 2022", .byline, "2022-05-12", .day, "published-date", "Nadia Okafor"),
+        .init(
+            "Published by Nadia Okafor on 12 May 2022 at 10:40 am", .byline, "2022-05-12T10:40", .minute,
+            "published-date", "Nadia Okafor"),
+        .init("Posted on 7 June 2021 by Tom Ellery", .byline, "2021-06-07", .day, "published-date", "Tom Ellery"),
+        .init(
+            "Posted on January 30, 2024 by Siobhan McArdle in Environment", .byline, "2024-01-30", .day,
+            "published-date", "Siobhan McArdle"),
+        .init("First published Wed 8 Nov 2023 07.45 GMT", .dateLine, "2023-11-08T07:45Z", .minute, "published-date"),
+        .init(
+            "First published on Sun 2 Jul 2023 14.00 BST · Last modified on Sun 2 Jul 2023 16.12 BST", .dateLine,
+            "2023-07-02T14:00+01:00", .minute, "published-date"),
+        .init("First published Fri 19 Jan 2024 18.05 CET", .dateLine, "2024-01-19T18:05+01:00", .minute, "published-date"),
+        .init("Last modified on Mon 4 Dec 2023 11.20 GMT", .dateLine, "2023-12-04T11:20Z", .minute, "updated-date"),
+        .init("Last updated Thu 21 Sep 2023 09.10 BST", .dateLine, "2023-09-21T09:10+01:00", .minute, "updated-date"),
+    ]
+
+    static let frenchCases: [NewsBylineCase] = [
+        .init("Publication : 6 octobre 2023, 9 h 02", .dateLine, "2023-10-06T09:02", .minute, "published-date"),
+        .init("Publication : 6 octobre 2023, 15 h 40 CEST", .dateLine, "2023-10-06T15:40+02:00", .minute, "published-date"),
+        .init(
+            "Publié le 6 octobre 2023 à 9 h 02 par Camille Roussel", .byline, "2023-10-06T09:02", .minute,
+            "published-date", "Camille Roussel"),
+        .init(
+            "Publié le 18/02/2022 à 9h par Théo Marchetti", .byline, "2022-02-18T09:00", .minute, "published-date",
+            "Théo Marchetti"),
+        .init("Publié le 27 janvier 2024 à 09.30", .dateLine, "2024-01-27T09:30", .minute, "published-date"),
+        .init(
+            "Par Inès Dumoulin, publié le 11 juillet 2023", .byline, "2023-07-11", .day, "published-date",
+            "Inès Dumoulin"),
+        .init(
+            "Par Inès Dumoulin, publié le 11 juillet 2023 à 17 h 45", .byline, "2023-07-11T17:45", .minute,
+            "published-date", "Inès Dumoulin"),
+        .init(
+            "Rédigé par Baptiste Lemaire, publié le 02/05/2021", .byline, "2021-05-02", .day, "published-date",
+            "Baptiste Lemaire"),
+        .init(
+            "Publié le 9 mars 2022 à 6 h 15 par Nour el Houda Benali dans Économie", .byline, "2022-03-09T06:15", .minute,
+            "published-date", "Nour el Houda Benali"),
+        .init("Mis à jour le 12 juillet 2023 à 8 h 10", .dateLine, "2023-07-12T08:10", .minute, "updated-date"),
+        .init("Mis à jour le 12/07/2023 à 08.10", .dateLine, "2023-07-12T08:10", .minute, "updated-date"),
+        .init("Première publication le 4 avril 2022 à 07.15", .dateLine, "2022-04-04T07:15", .minute, "published-date"),
+    ]
+
+    private func check(_ shape: NewsBylineCase, french: Bool) {
+        #expect(extractor.lineKind(Substring(shape.line)) == shape.kind)
+        let metadata = headedPage(shape.line, french: french)
+        #expect(metadata.publishedAt?.value.iso8601 == shape.iso)
+        #expect(metadata.publishedAt?.value.precision == shape.precision)
+        #expect(metadata.publishedAt?.rule == shape.rule)
+        #expect(metadata.author?.value == shape.author)
+    }
+
+    @Test("English Posted/Published by and First published/Last modified lines", arguments: englishCases)
+    func english(shape: NewsBylineCase) {
+        check(shape, french: false)
+    }
+
+    @Test("French Publication, Publié le … par, Par …, publié le, and French times", arguments: frenchCases)
+    func french(shape: NewsBylineCase) {
+        check(shape, french: true)
+    }
+
+    @Test("First published beats Last modified on the same line and the evidence is its own segment")
+    func firstPublishedEvidence() {
+        let metadata = headedPage(
+            "First published on Sun 2 Jul 2023 14.00 BST · Last modified on Sun 2 Jul 2023 16.12 BST", french: false)
+        #expect(metadata.publishedAt?.evidence == "First published on Sun 2 Jul 2023 14.00 BST")
+    }
+
+    @Test("A category after a Posted by line is neither the author nor the outlet")
+    func category() {
+        let metadata = headedPage("Posted by Marcus Whitfield on April 3, 2023 in Local News", french: false)
+        #expect(metadata.author?.value == "Marcus Whitfield")
+        #expect(metadata.author?.evidence == "Posted by Marcus Whitfield")
+        #expect(metadata.source == nil)
+    }
+
+    @Test(
+        "Body sentences with posted, par, a date or a dotted time are not bylines",
+        arguments: [
+            "Posted on the school website on March 3, 2023, the letter was shared widely.",
+            "Posted by the ministry on March 3, 2023, the notice drew criticism.",
+            "Posted by Marcus Whitfield on April 3, 2023 in a hurry",
+            "Posted by Marcus Whitfield on April 3, 2023 in Local News about the mayor",
+            "First published in 1998, the novel was reissued on 3 May 2023.",
+            "Par Inès Dumoulin, qui a couvert le procès le 11 juillet 2023.",
+            "Le rapport publié le 14 mars 2024 par Amnesty International a été critiqué.",
+            "Par ailleurs, publié le 11 juillet 2023, le décret entre en vigueur.",
+            "La réunion a commencé à 09.30 le 14 mars 2024.",
+            "Rendez-vous le 14 mars 2024 à 9 h 02 devant la mairie",
+            "Publié le 14 mars 2024 à 25.70",
+            "In Local News",
+            "Posted in Uncategorized",  // a blog category, not a `Published in` credit
+        ])
+    func bodySentences(line: String) {
+        #expect(extractor.lineKind(Substring(line)) == nil)
+    }
+}
+
+@Suite("PageMetadata name and outlet lines")
+struct PageMetadataNameOutletTests {
+    let extractor = PageMetadataExtractor()
+
+    @Test(
+        "A person's name, a bar or dash and an outlet is a byline",
+        arguments: [
+            "Amélie Durand | Le Courrier Picard",
+            "Samuel Okoro — The Lagos Herald",
+            "Léa van der Berg – L’Écho de Carthage",
+            "Youssef ben Amara | Hespress.com",
+            "Oliver J. Hartley | The Northern Gazette",
+            "Mariam Diallo | France 24",
+            "Salma El Idrissi — Le360",
+        ])
+    func lineKinds(line: String) {
+        #expect(extractor.lineKind(Substring(line)) == .byline)
+    }
+
+    @Test(
+        "Menus, headings and sentences with a bar are not name-and-outlet bylines",
+        arguments: [
+            "Karim Benali | Actualités | Sport",
+            "Jean-Paul Mercier | Contact",
+            "Accueil | Politique",
+            "Le Figaro | Le Monde",
+            "Breaking News | The Daily Ledger",
+            "Nous Contacter | Mentions Légales",
+            "Amélie Durand | le meilleur de la presse régionale",
+            "Ce que dit Amélie Durand | Le Courrier Picard",
+            "Ligue 1 | Le Classement",
+            "Amélie Durand, Paul Girard | Le Courrier Picard",
+            "Amélie Durand | Le Courrier Picard | Abonnez-vous",
+            "AMÉLIE DURAND | LE COURRIER PICARD",
+            "Amélie | Le Courrier Picard",
+            "Anne Marie Claire Louise Durand | Le Courrier Picard",
+            "Real Sociedad | Athletic Bilbao",
+            "Paris Saint-Germain – Olympique de Marseille",
+            "Ligue des Champions — Tirage au sort",
+        ])
+    func notNameOutlet(line: String) {
+        #expect(extractor.lineKind(Substring(line)) == nil)
+    }
+
+    @Test("Right after the title: the author, and the outlet when nothing better exists")
+    func afterTitle() {
+        let metadata = extract([
+            "Grève des cheminots : le trafic fortement perturbé dans les Hauts-de-France",
+            "Amélie Durand | Le Courrier Picard",
+            frenchBody,
+        ])
+        #expect(metadata.author?.value == "Amélie Durand")
+        #expect(metadata.author?.rule == "byline-name")
+        #expect(metadata.author?.evidence == "Amélie Durand")
+        #expect(metadata.isHouseByline == false)
+        #expect(metadata.source?.value == "Le Courrier Picard")
+        #expect(metadata.source?.rule == "byline-outlet")
+        #expect(metadata.source?.location.line == 2)
+    }
+
+    @Test("Next to a date line, even below a standfirst")
+    func nextToDate() {
+        let metadata = extract([
+            "Lagos traders count losses after overnight market fire",
+            "Emergency crews battled the blaze for six hours before bringing it under control",
+            "Samuel Okoro — The Lagos Herald",
+            "Published 3 May 2023 10:20 WAT",
+            englishBody,
+        ])
+        #expect(metadata.author?.value == "Samuel Okoro")
+        #expect(metadata.source?.value == "The Lagos Herald")
+        #expect(metadata.publishedAt?.value.iso8601 == "2023-05-03T10:20+01:00")
+        let after = extract([
+            "Lagos traders count losses after overnight market fire",
+            "Emergency crews battled the blaze for six hours before bringing it under control",
+            "3 May 2023",
+            "Samuel Okoro — The Lagos Herald",
+            englishBody,
+        ])
+        #expect(after.author?.value == "Samuel Okoro")
+    }
+
+    @Test("A better outlet wins over the byline's")
+    func betterOutlet() {
+        let metadata = extract([
+            "Grève des cheminots : le trafic fortement perturbé dans les Hauts-de-France",
+            "Amélie Durand | Le Courrier Picard",
+            frenchBody,
+            "[footer] © 2024 Groupe Presse Nord. Tous droits réservés.",
+        ])
+        #expect(metadata.author?.value == "Amélie Durand")
+        #expect(metadata.source?.value == "Groupe Presse Nord")
+        #expect(metadata.source?.rule == "footer-copyright")
+    }
+
+    @Test(
+        "An agency or a role after the name is not the outlet",
+        arguments: [("Karim Alaoui | AFP", "Karim Alaoui"), ("Jane Whitcombe — Senior Correspondent", "Jane Whitcombe")])
+    func agencyOrRole(line: String, author: String) {
+        #expect(extractor.lineKind(Substring(line)) == .byline)
+        let metadata = extract(["Rail strike to halt services across the north", line, englishBody])
+        #expect(metadata.author?.value == author)
+        #expect(metadata.source == nil)
+    }
+
+    @Test("Away from the title and from any date line, the line gives neither author nor outlet")
+    func outOfContext() {
+        let metadata = extract([
+            "Grève des cheminots : le trafic fortement perturbé dans les Hauts-de-France",
+            "Les usagers devront s’armer de patience toute la semaine, prévient la direction régionale",
+            "Amélie Durand | Le Courrier Picard",
+            "[kept] Une mobilisation qui dure",
+            frenchBody,
+            "[related] Jean-Marc Lefort | Le Courrier Picard",
+            "[related] 14 mars 2024",
+        ])
+        #expect(metadata.author == nil)
+        #expect(metadata.source == nil)
+    }
+
+    @Test("A menu line starting with a name gives nothing")
+    func menu() {
+        let metadata = extract([
+            "[menu] Karim Benali | Actualités | Sport | Culture",
+            "Sommet de Rabat : onze pays s’accordent sur un fonds commun",
+            frenchBody,
+        ])
+        #expect(metadata.author == nil)
+        #expect(metadata.source == nil)
+    }
+}
+
+@Suite("PageMetadata bare author lines")
+struct PageMetadataBareAuthorTests {
+    let extractor = PageMetadataExtractor()
+
+    @Test(
+        "A name alone on its line is not metadata by itself: it depends on its neighbours",
+        arguments: ["Clémence Aubert-Lavigne", "Oliver J. Hartley", "Hamid ben Youssef"])
+    func lineKind(line: String) {
+        #expect(extractor.lineKind(Substring(line)) == nil)
+    }
+
+    @Test(
+        "A name line right before or after a date line, between the title and the body, is the author",
+        arguments: [
+            (["Clémence Aubert-Lavigne", "Publié le 14/02/2024 à 10h15"], "Clémence Aubert-Lavigne", true),
+            (["Le 14/02/2024", "Hamid ben Youssef"], "Hamid ben Youssef", true),
+            (["Fatima Zahra ben Salah", "", "Mis à jour le 15/02/2024"], "Fatima Zahra ben Salah", true),
+            (["Published 5 March 2024", "Oliver J. Hartley"], "Oliver J. Hartley", false),
+            (["Siobhan McArdle", "First published Tue 5 Mar 2024 08.30 GMT"], "Siobhan McArdle", false),
+            (["Jean-Baptiste DUVAL", "14/02/2024"], "Jean-Baptiste DUVAL", true),
+            (["Staff Reporter • Tuesday, 5 March 2024", "Oliver J. Hartley"], "Oliver J. Hartley", false),
+        ])
+    func adjacent(lines: [String], author: String, french: Bool) {
+        let metadata = extract(
+            [french ? "Sommet de Rabat : onze pays s’accordent sur un fonds commun" : "Rail strike to halt services across the north"]
+                + lines + [french ? frenchBody : englishBody])
+        #expect(metadata.author?.value == author)
+        #expect(metadata.author?.rule == "byline-name")
+        #expect(metadata.author?.evidence == author)
+        #expect(metadata.isHouseByline == false)
+    }
+
+    @Test("Where the bare name sits and what it looks like both matter")
+    func negatives() {
+        let title = "Sommet de Rabat : onze pays s’accordent sur un fonds commun"
+        // Before the title.
+        #expect(extract(["Karim Alaoui", "Le 14/02/2024", title, frenchBody]).author == nil)
+        // Not adjacent: a standfirst in between.
+        #expect(
+            extract([
+                title, "Karim Alaoui", "Les délégués ont négocié jusqu’à l’aube dans la capitale", "Le 14/02/2024",
+                frenchBody,
+            ]).author == nil)
+        // After the body.
+        #expect(extract([title, frenchBody, "Le 14/02/2024", "Karim Alaoui"]).author == nil)
+        // Not a person's name.
+        #expect(extract([title, "Breaking News", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Photo Karim Alaoui", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Read More", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Le Quotidien", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Karim", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Anne Marie Claire Louise Durand", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Karim Alaoui 2024", "Le 14/02/2024", frenchBody]).author == nil)
+        #expect(extract([title, "Karim Alaoui, Rabat", "Le 14/02/2024", frenchBody]).author == nil)
+        // Next to a menu or a header widget, not a date line.
+        #expect(extract([title, "Karim Alaoui", "[menu] Accueil | Politique", frenchBody]).author == nil)
+    }
+
+    @Test("A byline naming its own author wins over a neighbouring name line")
+    func bylineWins() {
+        let metadata = extract([
+            "Sommet de Rabat : onze pays s’accordent sur un fonds commun",
+            "Crédit Photo Agence",
+            "Par Karim Alaoui — Le 14/03/2024 à 18h32",
+            frenchBody,
+        ])
+        #expect(metadata.author?.value == "Karim Alaoui")
+        #expect(metadata.author?.rule == "byline")
+        let nameFirst = extract([
+            "Sommet de Rabat : onze pays s’accordent sur un fonds commun",
+            "Salma Idrissi",
+            "Par Karim Alaoui — Le 14/03/2024 à 18h32",
+            frenchBody,
+        ])
+        #expect(nameFirst.author?.value == "Karim Alaoui")
+    }
+}

@@ -205,9 +205,28 @@ struct BylineWordFlags: OptionSet, Sendable {
     static let preposition = BylineWordFlags(rawValue: 1 << 20)
     /// Leading articles dropped when comparing outlet names (`le`, `la`, `the`).
     static let article = BylineWordFlags(rawValue: 1 << 21)
+    /// `first`, `première` (`First published`, `Première publication`).
+    static let first = BylineWordFlags(rawValue: 1 << 22)
+    /// Site navigation and sharing words (`Accueil`, `Contact`, `Mentions`, `Share`): never part of a person's or
+    /// an outlet's name in a `Name | Outlet` line.
+    static let navigation = BylineWordFlags(rawValue: 1 << 23)
+    /// Section and heading words (`News`, `Actualités`, `Live`, `Photo`, `Opinion`), and words of sports clubs
+    /// (`Real`, `United`, `City`): never part of a person's name.
+    static let notName = BylineWordFlags(rawValue: 1 << 24)
+    /// Words of sports clubs and competitions that no outlet name has (`FC`, `Olympique`, `Ligue`, `Cup`): a match
+    /// line `Paris Saint-Germain – Olympique de Marseille` is not `Name — Outlet`.
+    static let club = BylineWordFlags(rawValue: 1 << 25)
 
     /// Words that can start a date segment (checked before a name swallows them).
-    static let dateStart: BylineWordFlags = [.month, .weekday, .published, .updated, .mis, .last, .leOn]
+    static let dateStart: BylineWordFlags = [.month, .weekday, .published, .updated, .mis, .last, .first, .leOn]
+    /// Capitalised words that never start or continue a blog category (`in Local News`).
+    static let notCategory: BylineWordFlags = dateStart.union([.navigation, .widgetCore])
+    /// Words that are never one of the words of a person's name in ``BylineParser/personNameEnd(_:_:)``, unless
+    /// they are also name particles (`le`, `st`).
+    static let notPersonName: BylineWordFlags = [
+        .published, .updated, .mis, .last, .first, .leOn, .atWord, .inWord, .byMarker, .authorLabel, .written,
+        .joiner, .house, .role, .widgetCore, .widgetHelper, .ordinal, .preposition, .navigation, .notName, .club,
+    ]
 }
 
 /// The meaning of one folded word.
@@ -301,6 +320,21 @@ struct BylineLexicon: Sendable {
         add("se s in out up mon my votre your vous", .widgetHelper)
         add("er st nd rd th e eme", .ordinal)
         add("le la les l the", .article)
+        add("first premiere premier", .first)
+        add(
+            "accueil home contact contacts contactez contacter about apropos mentions legales legal privacy "
+                + "confidentialite cookies terms conditions cgu cgv faq aide help partager share imprimer print "
+                + "commentaires commentaire comments facebook twitter linkedin whatsapp instagram youtube tiktok rss "
+                + "sitemap archives publicite advertising read lire suite listen ecouter follow suivre save",
+            .navigation)
+        add(
+            "news actualites actualite actu breaking live direct video videos photo photos image images diaporama "
+                + "galerie gallery exclusive exclusif analysis analyse opinion opinions tribune editorial edito "
+                + "interview entretien infos info sport sports economie politique culture societe monde world "
+                + "business international national region regions sante health credit credits real united city "
+                + "sporting racing athletic olympic",
+            .notName)
+        add("fc cf ac sc rc afc olympique atletico stade club ligue league coupe cup champions", .club)
         add("gmt utc z", .zone, zone: 0)
         add("bst cet wat", .zone, zone: 60)
         add("cest eet cat sast", .zone, zone: 120)
@@ -331,6 +365,7 @@ struct BylineLexicon: Sendable {
 
 /// Keys of single words the grammar tests by identity.
 enum BylineKeys {
+    static let posted = BylineWordKey.of("posted")
     static let jour = BylineWordKey.of("jour")
     static let en = BylineWordKey.of("en")
     static let ligne = BylineWordKey.of("ligne")
@@ -554,7 +589,10 @@ struct BylineDateHit: Sendable {
 
 /// A name found in a line (author or outlet).
 struct BylineNameHit: Sendable {
-    enum Marker: Sendable { case par, label, bare, house }
+    /// `par`: `Par X`, `By X`; `label`: `Auteur : X`; `bare`: a name without marker next to a date
+    /// (`Karim Alaoui | Le 14/03/2024`, or a name alone on the line next to a date line); `house`: a house byline
+    /// alone (`La Rédaction`); `nameOutlet`: `Amélie Durand | Le Courrier Picard`.
+    enum Marker: Sendable { case par, label, bare, house, nameOutlet }
     var marker: Marker
     /// Byte range of the name.
     var start: Int
@@ -576,6 +614,8 @@ struct BylineLineFacts: Sendable {
     /// `Publié dans X`: X's byte range, and the whole segment's.
     var outlet: (start: Int, end: Int)?
     var outletSegment: (start: Int, end: Int)?
+    /// `Amélie Durand | Le Courrier Picard`: the outlet after the author's name (never set with ``outlet``).
+    var bylineOutlet: (start: Int, end: Int)? = nil
 }
 
 // MARK: - Grammar
@@ -610,20 +650,48 @@ struct BylineParser {
                 count > 0
             else { return nil }
             defer { base.deinitialize(count: count) }
-            return BylineParser(tokens: base, count: count).parseLine()
+            let parser = BylineParser(tokens: base, count: count)
+            return parser.parseLine() ?? parser.parseNameOutlet()
+        }
+    }
+
+    /// The byte range of the person's name that is the whole of `p` (`Clémence Aubert-Lavigne`,
+    /// `Hamid ben Youssef`, `Oliver J. Hartley`), or `nil`. See ``personNameEnd(_:_:)`` for what a name is.
+    static func personName(_ p: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        guard !p.isEmpty, p.count <= 80 else { return nil }
+        let lexicon = BylineLexicon.shared
+        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 16) { buffer -> (Int, Int)? in
+            guard let base = buffer.baseAddress,
+                let count = BylineTokenizer.tokenize(p, into: base, capacity: 16, lexicon: lexicon, truncate: false),
+                count > 0
+            else { return nil }
+            defer { base.deinitialize(count: count) }
+            let parser = BylineParser(tokens: base, count: count)
+            guard parser.personNameEnd(0, count) == count else { return nil }
+            return (base[0].start, base[count - 1].end)
         }
     }
 
     /// The cheap first look: a line with no digit can only be a byline (`Par …`, `By …`, `Auteur : …`, a house
-    /// name) or a widget line (`Se connecter | S'abonner`), so its first word must be one of a few keywords.
+    /// name, `Amélie Durand | Le Courrier Picard`) or a widget line (`Se connecter | S'abonner`), so its first word
+    /// must be one of a few keywords, or it must start with a capital and hold a bar or a dash.
     private static func quickAccept(_ p: UnsafeBufferPointer<UInt8>, lexicon: BylineLexicon) -> Bool {
         var firstLetter = -1
+        var barOrDash = false
         for i in 0..<p.count {
             let b = p[i]
             if BylineByteClass.isDigit(b) { return true }
             if firstLetter < 0 && (BylineByteClass.isASCIILetter(b) || b >= 0xC3 && b <= 0xC5) { firstLetter = i }
+            if b == 0x7C {
+                barOrDash = true
+            } else if b == 0x80, i > 0, p[i - 1] == 0xE2, i + 1 < p.count, p[i + 1] == 0x93 || p[i + 1] == 0x94 {
+                barOrDash = true  // `–`, `—`
+            }
         }
         guard firstLetter >= 0 else { return false }
+        if barOrDash, firstLetter == 0, p[0] &- 0x41 < 26 || (p[0] == 0xC3 && p.count > 1 && p[1] < 0x9F) {
+            return true
+        }
         var key = BylineWordKey()
         var i = firstLetter
         while i < p.count {
@@ -645,7 +713,7 @@ struct BylineParser {
 
     // MARK: Whole line
 
-    private enum Segment { case none, date, author, bare, role, widget, publishedIn }
+    private enum Segment { case none, date, author, bare, role, widget, publishedIn, category }
 
     private func parseLine() -> BylineLineFacts? {
         var dates: [BylineDateHit] = []
@@ -684,6 +752,13 @@ struct BylineParser {
                     if author == nil { author = hit }
                     authorMarkers += 1
                     previous = .author
+                    k = end
+                    segments += 1
+                    continue
+                }
+                // `Posted by Jane Doe on March 14, 2024 in Local News`, `Publié le … par X dans Économie`.
+                if previous == .date || previous == .author, let end = parseCategory(k) {
+                    previous = .category
                     k = end
                     segments += 1
                     continue
@@ -821,6 +896,11 @@ struct BylineParser {
                     k += 1
                     continue
                 }
+                // `First published`, `Première publication`: the publication date, whatever follows.
+                if flags.contains(.first), !sawPrefix, k + 1 < count, t[k + 1].has(.published) {
+                    k += 1
+                    continue
+                }
                 if sawPrefix, token.key == BylineKeys.de || token.key == BylineKeys.of {  // `Date de publication`
                     k += 1
                     continue
@@ -945,7 +1025,7 @@ struct BylineParser {
         var end: Int
     }
 
-    /// `[à|at|,|-|—|T] 18h32 | 18 h 32 | 18h | 18:32[:05] | 6:32 pm | 6 pm` then an optional zone.
+    /// `[à|at|,|-|—|T] 18h32 | 18 h 32 | 18h | 18:32[:05] | 18.32 | 6:32 pm | 6 pm` then an optional zone.
     private func parseTime(_ i: Int, afterISO: Bool) -> TimeOfDay? {
         var k = i
         guard k < count else { return nil }
@@ -983,6 +1063,11 @@ struct BylineParser {
                     k += 2  // fractions
                 }
             }
+        } else if k + 1 < count, t[k].isPunct(0x2E), !t[k].spaceBefore, t[k + 1].isNumber, t[k + 1].length == 2,
+            !t[k + 1].spaceBefore
+        {
+            minute = t[k + 1].value  // `08.30`, `9.05 pm`: a dotted time (British and French sites)
+            k += 2
         } else {
             needsMeridiem = true  // `6 pm`
         }
@@ -1074,9 +1159,11 @@ struct BylineParser {
 
     // MARK: Names
 
-    /// `Publié dans X [le <date>]`, `Published in X [on <date>]`.
+    /// `Publié dans X [le <date>]`, `Published in X [on <date>]`. Not `Posted in X`, a blog's category.
     private func parsePublishedIn(_ i: Int) -> (Int, (start: Int, end: Int), BylineDateHit?)? {
-        guard i + 2 < count, t[i].has(.published), t[i + 1].has(.inWord) else { return nil }
+        guard i + 2 < count, t[i].has(.published), t[i].key != BylineKeys.posted, t[i + 1].has(.inWord) else {
+            return nil
+        }
         var k = i + 2
         let nameStart = k
         var lastNameToken = -1
@@ -1112,6 +1199,153 @@ struct BylineParser {
         return (k, name, hit)
     }
 
+    /// The category of a blog byline, after its date or author: `in Local News`, `in Politics, World Affairs`,
+    /// `dans Économie`. Every item starts with a capital; the list runs to the end of the line or to a separator
+    /// other than a comma, so `in a hurry` or `in Paris last week` are never categories.
+    private func parseCategory(_ i: Int) -> Int? {
+        guard i + 1 < count, t[i].has(.inWord) else { return nil }
+        var k = i + 1
+        var words = 0
+        var itemStart = true
+        var lastWasName = false
+        while k < count {
+            let token = t[k]
+            if token.isWord {
+                if token.capitalized || token.allCaps {
+                    guard !token.has(BylineWordFlags.notCategory) else { return nil }
+                    lastWasName = true
+                } else if !itemStart, token.has([.particle, .article, .joiner, .preposition]) {
+                    lastWasName = false
+                } else {
+                    return nil
+                }
+                itemStart = false
+                words += 1
+                guard words <= 8 else { return nil }
+            } else if token.isPunct(0x2C) || token.isPunct(0x26) {
+                guard lastWasName else { return nil }
+                itemStart = true
+                lastWasName = false
+            } else if isSeparator(k) {
+                break
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        return lastWasName ? k : nil
+    }
+
+    /// `Amélie Durand | Le Courrier Picard`, `Samuel Okoro — The Lagos Herald`: a person's name, one bar or dash,
+    /// and an outlet name, nothing else. The whole line is a byline; whether its name is the page's author depends
+    /// on where the line is, which ``PageMetadataExtractor`` decides.
+    private func parseNameOutlet() -> BylineLineFacts? {
+        var separator = -1
+        for k in 0..<count where t[k].kind == .punct {
+            let punct = t[k].punct
+            if punct == 0x7C || punct == BylinePunct.dash {
+                guard separator < 0 else { return nil }
+                separator = k
+            }
+        }
+        guard separator >= 2, separator + 1 < count, personNameEnd(0, separator) == separator,
+            outletNameEnd(separator + 1) == count
+        else { return nil }
+        let name = BylineNameHit(
+            marker: .nameOutlet, start: t[0].start, end: t[separator - 1].end, segmentStart: t[0].start,
+            segmentEnd: t[separator - 1].end, isHouse: false, personEnd: t[separator - 1].end)
+        // `Karim Alaoui | AFP`, `Jane Doe — Staff Writer`: an agency or a role, not the page's outlet.
+        var onlyHouseOrRole = true
+        for k in (separator + 1)..<count where t[k].isWord && !t[k].has([.house, .role, .particle, .article]) {
+            onlyHouseOrRole = false
+        }
+        return BylineLineFacts(
+            kind: .byline, dates: [], author: name, outlet: nil, outletSegment: nil,
+            bylineOutlet: onlyHouseOrRole ? nil : (t[separator + 1].start, t[count - 1].end))
+    }
+
+    /// Where the person's name that starts at token `i` ends, reading at most up to `limit`: 2–4 capitalised words
+    /// (`Léa`, `Aubert-Lavigne`, `O'Reilly`, `DUVAL`, an initial `J.`), with lowercase particles in between
+    /// (`van der`, `ben`, `el`) and at least two words of two letters or more, one of them not in capitals.
+    /// Month names are fine (`June Carter`); a leading article (`Le Quotidien`) is not, nor byline, date, house,
+    /// role, widget, navigation, section or sports-club words (`Staff Writer`, `Breaking News`, `Photo Karim
+    /// Alaoui`, `Real Madrid`), digits or punctuation other than an initial's period.
+    /// - Returns: `limit` when the tokens `i..<limit` are exactly a name, or `nil`.
+    private func personNameEnd(_ i: Int, _ limit: Int) -> Int? {
+        var k = i
+        var capitalised = 0, longWords = 0, mixedCase = 0, particles = 0
+        var end = -1
+        while k < limit {
+            let token = t[k]
+            guard token.isWord else { break }
+            let isInitial = token.length == 1 && token.capitalized && k + 1 < limit && t[k + 1].isPunct(0x2E)
+                && !t[k + 1].spaceBefore
+            if isInitial {
+                guard capitalised > 0 else { return nil }  // `J. Smith` is too thin for a bare line
+                capitalised += 1
+                k += 2
+                continue
+            }
+            if token.capitalized {
+                if token.has(.particle) && !token.has(.article) {
+                    // `El Mehdi`, `Ben`, `Van`: a capitalised particle counts as a name word.
+                } else {
+                    guard !token.has(BylineWordFlags.notPersonName), !(k == i && token.has(.article)) else {
+                        return nil
+                    }
+                }
+                capitalised += 1
+                if token.length >= 2 { longWords += 1 }
+                if !token.allCaps { mixedCase += 1 }
+                end = k + 1
+            } else if capitalised > 0, token.has(.particle), particles < 2 {
+                particles += 1
+            } else {
+                return nil
+            }
+            k += 1
+            guard capitalised <= 4 else { return nil }
+        }
+        guard end > i, capitalised >= 2, longWords >= 2, mixedCase >= 1, t[end - 1].length >= 2 else { return nil }
+        // Nothing but the name: a trailing particle (`Jean de`) or an initial at the end is not a name.
+        return end == k ? end : nil
+    }
+
+    /// Where the outlet name that starts at token `i` ends: 1–6 words, the first capitalised, then capitalised
+    /// words, small words (`de`, `of`, `the`, `&`), numbers (`France 24`, `Le360`) or a glued domain suffix
+    /// (`Hespress.com`); no lowercase tagline, no navigation or widget word.
+    private func outletNameEnd(_ i: Int) -> Int? {
+        guard i < count, t[i].isWord, t[i].capitalized || t[i].allCaps else { return nil }
+        var k = i
+        var words = 0
+        var end = -1
+        while k < count {
+            let token = t[k]
+            if token.isWord {
+                let glued = k > i && t[k - 1].isPunct(0x2E) && !token.spaceBefore
+                if token.has([.navigation, .widgetCore, .club, .published, .updated, .byMarker, .authorLabel]) {
+                    return nil
+                }
+                if token.capitalized || token.allCaps || glued {
+                    end = k + 1
+                } else if !token.has([.particle, .article, .joiner, .preposition]) {
+                    return nil
+                }
+                words += 1
+                guard words <= 6 else { return nil }
+            } else if token.isNumber {
+                guard k > i, token.length <= 4 else { return nil }
+                end = k + 1
+            } else if token.isPunct(0x2E) {
+                guard !token.spaceBefore, k + 1 < count, t[k + 1].isWord, !t[k + 1].spaceBefore else { return nil }
+            } else if !token.isPunct(0x26) {
+                return nil
+            }
+            k += 1
+        }
+        return end == k ? end : nil
+    }
+
     /// `Par X`, `By X`, `Auteur : X`, `Écrit par X`, `Publié par X`, `Posted by X`.
     /// - Returns: The end, the name, and whether the marker was `Publié par`/`Posted by`.
     private func parseAuthor(_ i: Int) -> (Int, BylineNameHit, Bool)? {
@@ -1145,7 +1379,8 @@ struct BylineParser {
     }
 
     /// Up to 8 words, each capitalised, all caps, or (after the first) a particle, joiner or house word;
-    /// initials and short titles keep their period (`Priya R. Natarajan`, `Dr. Slim`). Stops before a date.
+    /// initials and short titles keep their period (`Priya R. Natarajan`, `Dr. Slim`). Stops before a date or a
+    /// blog category (`in Politics`).
     /// - Returns: The index after the last name word, or `nil` when a lowercase word shows a sentence.
     private func parseName(_ i: Int) -> Int? {
         var k = i
@@ -1155,6 +1390,7 @@ struct BylineParser {
             let token = t[k]
             if token.isWord {
                 if words > 0, token.has(BylineWordFlags.dateStart), parseDateSegment(k) != nil { break }
+                if words > 0, token.has(.inWord), parseCategory(k) != nil { break }  // `by Jane Doe in Politics`
                 if token.capitalized || token.allCaps {
                     guard words > 0 || !token.has([.widgetCore]) else { return nil }
                     end = k + 1

@@ -7,13 +7,20 @@ import CorpusKit
 public enum MetadataLineKind: Sendable, Hashable {
     /// A byline: an author, with or without a date. `Par Karim Alaoui — Le 14/03/2024 à 18h32`, `By Jane Doe`,
     /// `By Jane Doe, Staff Writer | March 14, 2024`, `Karim Alaoui | Le 14/03/2024`, `Auteur : Karim Alaoui`,
+    /// `Posted by Jane Doe on March 14, 2024 in Local News`, `Posted on March 14, 2024 by Jane Doe`,
+    /// `Publié le 14 mars 2024 à 9 h 02 par Karim Alaoui`, `Par Karim Alaoui, publié le 14 mars 2024`,
+    /// a person's name with an outlet (`Karim Alaoui | Le Quotidien`, `Jane Doe — The Example Post`),
     /// and house bylines alone on their line (`La Rédaction`, `AFP`). Remove it with reason
     /// ``RemovalReason/byline``.
+    ///
+    /// A person's name alone on its line (`Karim Alaoui`) is not a byline by itself: ``PageMetadataExtractor``
+    /// takes it as the author only next to a date line (see ``PageMetadataExtractor/extract(from:lines:)``).
     case byline
     /// A date alone, bare or introduced: `Le 14/03/2024 à 18h32`, `Publié le 14 mars 2024 à 18:32`,
-    /// `Mercredi 3 Mars 2021`, `Mardi 9 Mars 2021 - 10:48`, `date 2024-03-14`, `Mis à jour le 15/03/2024 à 09h00`,
-    /// `Updated March 15, 2024`, and a place with its date (`Rabat, le 14 mars 2024`). Remove it with reason
-    /// ``RemovalReason/byline``.
+    /// `Publication : 14 mars 2024, 9 h 02`, `Mercredi 3 Mars 2021`, `Mardi 9 Mars 2021 - 10:48`, `date 2024-03-14`,
+    /// `Mis à jour le 15/03/2024 à 09h00`, `Updated March 15, 2024`,
+    /// `First published Thu 14 Mar 2024 08.30 GMT · Last modified on Thu 14 Mar 2024 10.02 GMT`, and a place with
+    /// its date (`Rabat, le 14 mars 2024`). Remove it with reason ``RemovalReason/byline``.
     case dateLine
     /// An aggregator's credit line naming the original outlet: `Publié dans L'Opinion le 12 - 02 - 2021`,
     /// `Published in The Example Post on March 14, 2024`. Remove it with reason ``RemovalReason/byline``.
@@ -56,8 +63,9 @@ public struct PageMetadataExtractor: Sendable {
     ///
     /// Built to be called on every line of every page: a line longer than ``maximumMetadataLineBytes`` is
     /// rejected in O(1), a line without digits is rejected after reading its first word unless that word is a
-    /// byline or widget keyword (`Par`, `By`, `Auteur`, `La`, `Rédaction`, `Se`, `Subscribe`…), and the rest is
-    /// read once as tokens in a stack buffer, with no allocation and no regular expression.
+    /// byline or widget keyword (`Par`, `By`, `Auteur`, `La`, `Rédaction`, `Se`, `Subscribe`…) or the line starts
+    /// with a capital and holds a bar or a dash (`Karim Alaoui | Le Quotidien`), and the rest is read once as
+    /// tokens in a stack buffer, with no allocation and no regular expression.
     ///
     /// - Parameter line: One line of the page, without its line break.
     /// - Returns: The kind of metadata line, or `nil` when any part of the line is not metadata.
@@ -76,20 +84,28 @@ public struct PageMetadataExtractor: Sendable {
     /// - **Title**: the first kept line that looks like a headline (3–30 words, no final period, not mostly
     ///   capitals, not a metadata line) before the first long body paragraph; rule `headline`.
     /// - **Publication date**: from byline, date and `Publié dans` lines (kept, or removed as
-    ///   ``RemovalReason/byline`` or ``RemovalReason/outsideArticle``). `Publié`/`published`/`date` beats a byline
-    ///   date, which beats a bare date, which beats `Mis à jour`/`updated`; lines near the title beat lines far
-    ///   from it. Rules `published-date`, `byline-date`, `date-line`, `updated-date`, `published-in`.
+    ///   ``RemovalReason/byline`` or ``RemovalReason/outsideArticle``). `Publié`/`published`/`posted`/
+    ///   `first published`/`publication`/`date` beats a byline date, which beats a bare date, which beats
+    ///   `Mis à jour`/`updated`/`last modified`; lines near the title beat lines far from it. A time (`18h32`,
+    ///   `9 h 02`, `18:32`, `08.30`, `6:32 pm`) gives minute precision, a zone (`GMT`, `BST`, `CET`, `+01:00`) its
+    ///   UTC offset. Rules `published-date`, `byline-date`, `date-line`, `updated-date`, `published-in`.
     /// - **Page date**: the date of a header widget, or of any line the cleaner removed as
     ///   ``RemovalReason/siteHeader`` (rule `header-date`); failing that, a bare date line above the title that
     ///   lost to the publication date (rule `header-date-line`).
     /// - **Outlet**, first found of: `Publié dans X` (`published-in`), a slogan line `X — tagline` above the title
     ///   (`slogan`), the masthead (first lines above the title) when the copyright or domain confirms it
-    ///   or a footer line repeats it (`masthead`), a copyright footer `© 2024 X` (`footer-copyright`), a `www.`
+    ///   or a footer line repeats it (`masthead`), a copyright footer `© 2024 X` (`footer-copyright`), the
+    ///   outlet of a `Name | Outlet` byline accepted as such (`byline-outlet`; never an agency or a role), a `www.`
     ///   domain outside the kept text (`domain`), the domain of an e-mail address outside the kept text
     ///   (`email-domain`).
-    /// - **Author**: the byline nearest the title, without its date, role (`, Staff Writer`) or trailing
-    ///   `avec agences`; rules `byline`, `author-label`, `byline-name`, `house-byline`. ``PageMetadata/isHouseByline``
-    ///   is true when the whole author is a house name (`La Rédaction`, `Staff`, `AFP`, `avec agences`).
+    /// - **Author**: the byline nearest the title, without its date, role (`, Staff Writer`), outlet or trailing
+    ///   `avec agences`; rules `byline`, `author-label`, `byline-name`, `house-byline`. Two shapes depend on where
+    ///   the line is (rule `byline-name`): `Name | Outlet` / `Name — Outlet` counts only right after the title or
+    ///   right before/after a date line, before the first body paragraph; a person's name alone on its line (2–4
+    ///   capitalised words, particles such as `de`, `ben`, `van der` allowed) counts only when it is right before
+    ///   or after a date line (or a house byline with a date), after the title and before the first body
+    ///   paragraph, and that line names no person itself. ``PageMetadata/isHouseByline`` is true when the whole
+    ///   author is a house name (`La Rédaction`, `Staff`, `AFP`, `avec agences`).
     /// - **Language**: ``LanguageIdentifier`` over the kept lines.
     ///
     /// - Parameters:
@@ -148,6 +164,9 @@ private struct MetadataBuilder {
     /// Record index of the first long body paragraph (records.count when there is none).
     var bodyStart = 0
     var found: [FoundLine] = []
+    /// The outlet of the `Name | Outlet` byline nearest the title among those accepted as bylines (see
+    /// ``findAuthor()``): record index and line-relative byte range.
+    var bylineOutlet: (record: Int, start: Int, end: Int)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, index: ScalarOffsetIndex?, lines: [PageLine]) {
         self.bytes = bytes
@@ -416,23 +435,77 @@ private struct MetadataBuilder {
 
     // MARK: Author
 
+    /// Whether the `f`-th found line has a neighbour (the record right before or after it) that is a found,
+    /// non-header line with a date.
+    private func isNextToDateLine(_ f: Int) -> Bool {
+        let position = found[f].record
+        if f > 0, found[f - 1].record == position - 1, !found[f - 1].isHeader, !found[f - 1].facts.dates.isEmpty {
+            return true
+        }
+        if f + 1 < found.count, found[f + 1].record == position + 1, !found[f + 1].isHeader,
+            !found[f + 1].facts.dates.isEmpty
+        {
+            return true
+        }
+        return false
+    }
+
     private mutating func findAuthor() {
-        var best: (distance: Int, found: Int)?
+        var best: (distance: Int, record: Int, name: BylineNameHit)?
+        var outlet: (distance: Int, found: Int)?
         for (f, line) in found.enumerated() where !line.isHeader {
             guard let name = line.facts.author else { continue }
             let distance = abs(line.record - anchor)
             // A bare name with a date after the body is a comment signature (`Hatem - 3 mars 2021 à 14h12`);
             // only `Par`/`By`/`Auteur` bylines are trusted there.
             if name.marker == .bare && line.record >= bodyStart && distance > 2 { continue }
-            if best == nil || distance < best!.distance { best = (distance, f) }
+            if name.marker == .nameOutlet {
+                // `Amélie Durand | Le Courrier Picard` is the byline only right after the title or next to a date
+                // line, before the body; elsewhere it is a related-article card or a menu.
+                let afterTitle = title.map { line.record == $0 + 1 } ?? false
+                guard line.record < bodyStart, afterTitle || isNextToDateLine(f) else { continue }
+                if outlet == nil || distance < outlet!.distance { outlet = (distance, f) }
+            }
+            if best == nil || distance < best!.distance { best = (distance, line.record, name) }
         }
-        guard let best, let name = found[best.found].facts.author else { return }
-        let record = records[found[best.found].record]
+        // A person's name alone on its line, right before or after a date line, between the title and the body.
+        // A byline naming its own (non-house) author next to it wins; a house byline (`Staff Reporter • …`) loses.
+        if let title {
+            for (f, line) in found.enumerated() where !line.isHeader && !line.facts.dates.isEmpty {
+                if let own = line.facts.author, !own.isHouse { continue }
+                for position in stride(from: line.record - 1, through: line.record + 1, by: 2)
+                where position > title && position < bodyStart {
+                    let isFound =
+                        (f > 0 && found[f - 1].record == position)
+                        || (f + 1 < found.count && found[f + 1].record == position)
+                    let record = records[position]
+                    guard !isFound, record.isKept || record.isRemoved(.byline) || record.isRemoved(.outsideArticle),
+                        let range = BylineParser.personName(slice(record.start, record.end))
+                    else { continue }
+                    let distance = abs(position - anchor)
+                    if let current = best,
+                        !(distance < current.distance || (current.name.isHouse && distance <= current.distance + 1))
+                    {
+                        continue
+                    }
+                    let name = BylineNameHit(
+                        marker: .bare, start: range.start, end: range.end, segmentStart: range.start,
+                        segmentEnd: range.end, isHouse: false, personEnd: range.end)
+                    best = (distance, position, name)
+                }
+            }
+        }
+        if let outlet, let range = found[outlet.found].facts.bylineOutlet {
+            bylineOutlet = (found[outlet.found].record, range.start, range.end)
+        }
+        guard let best else { return }
+        let name = best.name
+        let record = records[best.record]
         let rule: String
         switch name.marker {
         case .par: rule = "byline"
         case .label: rule = "author-label"
-        case .bare: rule = "byline-name"
+        case .bare, .nameOutlet: rule = "byline-name"
         case .house: rule = "house-byline"
         }
         let value = string(record.start + name.start, record.start + (name.isHouse ? name.end : name.personEnd))
@@ -507,13 +580,21 @@ private struct MetadataBuilder {
                 return
             }
         }
-        // 4. Copyright; 5. domain.
+        // 4. Copyright.
         if let copyright {
             let record = copyright.record
             metadata.source = FoundValue(
                 value: string(copyright.start, copyright.end),
                 location: location(record, record.start, record.end), evidence: string(record.start, record.end),
                 rule: "footer-copyright")
+            return
+        }
+        // 5. The outlet of a `Name | Outlet` byline; 6. domain; 7. e-mail domain.
+        if let bylineOutlet {
+            let record = records[bylineOutlet.record]
+            metadata.source = found(
+                string(record.start + bylineOutlet.start, record.start + bylineOutlet.end), record,
+                record.start + bylineOutlet.start, record.start + bylineOutlet.end, rule: "byline-outlet")
             return
         }
         if let domain {
