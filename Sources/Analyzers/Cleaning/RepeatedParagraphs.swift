@@ -34,15 +34,14 @@ struct RepeatedParagraphs {
     /// - Complexity: O(n) for the line, plus O(words × log words) when an earlier paragraph is a candidate.
     mutating func isRepeat(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // One pass, folding as it goes (case and accents ignored, anything but letters and digits a separator):
-        // a hash per word over its letters and digits, and one over its letters only. The paragraph's keys are
-        // combinations of these: all words, and words without their figures ("Lu 312 fois" = "Lu 313 fois").
+        // a hash per word. The paragraph's keys combine them: all words, and the words without figures
+        // ("Lu 312 fois" = "Lu 313 fois", a score updated in a re-paste).
         let offset = Self.offset, prime = Self.prime
         var full = offset
         var withoutDigits = offset
         var word = offset
-        var wordLetters = offset
         var wordLength = 0
-        var wordHasLetter = false
+        var wordHasDigit = false
         words.removeAll(keepingCapacity: true)
         let keyTable = TextFolding.keyTable
         let latin1Base = TextFolding.latin1Base
@@ -69,18 +68,14 @@ struct RepeatedParagraphs {
             if byte != 0x20 {
                 wordLength &+= 1
                 word = (word ^ UInt64(byte)) &* prime
-                if byte > 0x39 {
-                    wordLetters = (wordLetters ^ UInt64(byte)) &* prime
-                    wordHasLetter = true
-                }
+                if byte <= 0x39 { wordHasDigit = true }
             } else if wordLength > 0 {
                 words.append(word)
                 full = (full ^ word) &* prime
-                if wordHasLetter { withoutDigits = (withoutDigits ^ wordLetters) &* prime }
+                if !wordHasDigit { withoutDigits = (withoutDigits ^ word) &* prime }
                 word = offset
-                wordLetters = offset
                 wordLength = 0
-                wordHasLetter = false
+                wordHasDigit = false
             }
         }
         if words.isEmpty { return false }
