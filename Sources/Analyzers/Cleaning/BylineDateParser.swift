@@ -643,13 +643,7 @@ struct BylineParser {
         guard !p.isEmpty, p.count <= maximumLineBytes else { return nil }
         let lexicon = BylineLexicon.shared
         if !quickAccept(p, lexicon: lexicon) { return nil }
-        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: tokenCapacity) { buffer -> BylineLineFacts? in
-            guard let base = buffer.baseAddress,
-                let count = BylineTokenizer.tokenize(
-                    p, into: base, capacity: tokenCapacity, lexicon: lexicon, truncate: false),
-                count > 0
-            else { return nil }
-            defer { base.deinitialize(count: count) }
+        return BylineTokenizer.withTokens(p, capacity: tokenCapacity, truncate: false) { base, count -> BylineLineFacts? in
             let parser = BylineParser(tokens: base, count: count)
             return parser.parseLine() ?? parser.parseNameOutlet()
         }
@@ -659,13 +653,7 @@ struct BylineParser {
     /// `Hamid ben Youssef`, `Oliver J. Hartley`), or `nil`. See ``personNameEnd(_:_:)`` for what a name is.
     static func personName(_ p: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         guard !p.isEmpty, p.count <= 80 else { return nil }
-        let lexicon = BylineLexicon.shared
-        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 16) { buffer -> (Int, Int)? in
-            guard let base = buffer.baseAddress,
-                let count = BylineTokenizer.tokenize(p, into: base, capacity: 16, lexicon: lexicon, truncate: false),
-                count > 0
-            else { return nil }
-            defer { base.deinitialize(count: count) }
+        return BylineTokenizer.withTokens(p, capacity: 16, truncate: false) { base, count -> (Int, Int)? in
             let parser = BylineParser(tokens: base, count: count)
             guard parser.personNameEnd(0, count) == count else { return nil }
             return (base[0].start, base[count - 1].end)
@@ -1502,6 +1490,26 @@ struct BylineParser {
 
 // MARK: - Outlet helpers
 
+extension BylineTokenizer {
+    /// Tokenizes `p` into a buffer on the stack and runs `body` on the tokens.
+    /// - Returns: What `body` returns, or `nil` when the line gives no token (or more than `capacity`, unless
+    ///   `truncate`).
+    static func withTokens<Result>(
+        _ p: UnsafeBufferPointer<UInt8>, capacity: Int, truncate: Bool,
+        _ body: (UnsafeMutablePointer<BylineToken>, Int) -> Result?
+    ) -> Result? {
+        let lexicon = BylineLexicon.shared
+        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: capacity) { buffer -> Result? in
+            guard let base = buffer.baseAddress,
+                let count = tokenize(p, into: base, capacity: capacity, lexicon: lexicon, truncate: truncate),
+                count > 0
+            else { return nil }
+            defer { base.deinitialize(count: count) }
+            return body(base, count)
+        }
+    }
+}
+
 enum PageOutletParser {
     /// `© 2024 Le Quotidien. Tous droits réservés.`, `© Ouest Sports 2024 — …`, `Copyright (c) 2024 X`.
     /// - Returns: The byte range of the outlet name in the line, or `nil` (also when the name is a `www.` domain,
@@ -1510,13 +1518,7 @@ enum PageOutletParser {
         // Only `©…`, `Copyright…` and `(c)…` lines can match: look at the first byte before tokenizing, since this
         // is tried on every removed line of the page.
         guard let first = p.first, first == 0xC2 || first == 0x43 || first == 0x63 || first == 0x28 else { return nil }
-        let lexicon = BylineLexicon.shared
-        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 48) { buffer -> (Int, Int)? in
-            guard let t = buffer.baseAddress,
-                let count = BylineTokenizer.tokenize(p, into: t, capacity: 48, lexicon: lexicon, truncate: true),
-                count > 0
-            else { return nil }
-            defer { t.deinitialize(count: count) }
+        return BylineTokenizer.withTokens(p, capacity: 48, truncate: true) { t, count -> (Int, Int)? in
             var k = 0
             if t[0].isPunct(BylinePunct.copyright) {
                 k = 1
@@ -1569,13 +1571,8 @@ enum PageOutletParser {
     /// - Returns: The byte range of the name, or `nil` when the line is not shaped like a slogan.
     static func sloganName(_ p: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         guard !p.isEmpty, p.count <= BylineParser.maximumLineBytes, BylineParser.parse(p) == nil else { return nil }
-        let lexicon = BylineLexicon.shared
-        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 64) { buffer -> (Int, Int)? in
-            guard let t = buffer.baseAddress,
-                let count = BylineTokenizer.tokenize(p, into: t, capacity: 64, lexicon: lexicon, truncate: false),
-                count > 2
-            else { return nil }
-            defer { t.deinitialize(count: count) }
+        return BylineTokenizer.withTokens(p, capacity: 64, truncate: false) { t, count -> (Int, Int)? in
+            guard count > 2 else { return nil }
             var separator = -1
             for k in 0..<count {
                 let token = t[k]
@@ -1626,13 +1623,7 @@ enum PageOutletParser {
     /// Whether a line looks like a masthead: 1–6 capitalised words (particles and `&` allowed), nothing else.
     static func isMastheadShaped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !p.isEmpty, p.count <= 80 else { return false }
-        let lexicon = BylineLexicon.shared
-        return withUnsafeTemporaryAllocation(of: BylineToken.self, capacity: 16) { buffer -> Bool in
-            guard let t = buffer.baseAddress,
-                let count = BylineTokenizer.tokenize(p, into: t, capacity: 16, lexicon: lexicon, truncate: false),
-                count > 0
-            else { return false }
-            defer { t.deinitialize(count: count) }
+        return BylineTokenizer.withTokens(p, capacity: 16, truncate: false) { t, count -> Bool? in
             var words = 0
             for k in 0..<count {
                 let token = t[k]
@@ -1647,7 +1638,7 @@ enum PageOutletParser {
                 }
             }
             return (1...6).contains(words)
-        }
+        } ?? false
     }
 
     /// The host of the first e-mail address in `p` (`redaction@lequotidien-exemple.ma` → `lequotidien-exemple.ma`).

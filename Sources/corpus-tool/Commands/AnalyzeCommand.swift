@@ -82,19 +82,8 @@ struct AnalyzeCommand: ToolCommand {
     }
 
     func run() throws -> ExitCode {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline(registry: .standard, selecting: analyzerIDs, preprocessing: clean)
-        } catch let error as CorpusKitError {
-            throw UsageError(error.message)
-        }
-        let reader = CorpusReader(paths: paths)
-        if !reader.skippedFiles.isEmpty {
-            Terminal.diagnose(
-                "note: skipped \(reader.skippedFiles.count) file(s) that are not .txt or .jsonl: "
-                    + reader.skippedFiles.prefix(5).joined(separator: ", ")
-                    + (reader.skippedFiles.count > 5 ? ", …" : ""))
-        }
+        let pipeline = try CorpusInput.pipeline(selecting: analyzerIDs, preprocessing: clean)
+        let reader = CorpusInput.reader(paths)
 
         let encoder = AnalysisJSONEncoder(prettyPrinted: format == .json)
         var table = TableRenderer(headers: ["ID", "LANG", "PUBLISHED", "SOURCE", "TITLE"] + pipeline.selectedIDs.map(\.rawValue))

@@ -79,15 +79,11 @@ struct CleanCommand: ToolCommand {
     }
 
     func run() throws -> ExitCode {
-        let registry = AnalyzerRegistry.standard
-        guard registry.preprocessorIDs.contains(.cleaning) else {
-            throw UsageError("no 'cleaning' stage is registered")
-        }
-        let pipeline = try Pipeline(registry: registry, selecting: [.cleaning])
+        let pipeline = try CorpusInput.pipeline(selecting: [.cleaning], preprocessing: true)
         let explain = self.explain
         let format = self.format
         var failures = 0
-        let summary = pipeline.run(CorpusReader(paths: paths), preparing: { analysis -> Data? in
+        let summary = pipeline.run(CorpusInput.reader(paths), preparing: { analysis -> Data? in
             let article = analysis.article
             switch format {
             case .text:

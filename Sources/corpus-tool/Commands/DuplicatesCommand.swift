@@ -78,19 +78,8 @@ struct DuplicatesCommand: ToolCommand {
     }
 
     func run() throws -> ExitCode {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline(registry: .standard, selecting: [.duplicates], preprocessing: clean)
-        } catch let error as CorpusKitError {
-            throw UsageError(error.message)
-        }
-        let reader = CorpusReader(paths: paths)
-        if !reader.skippedFiles.isEmpty {
-            Terminal.diagnose(
-                "note: skipped \(reader.skippedFiles.count) file(s) that are not .txt or .jsonl: "
-                    + reader.skippedFiles.prefix(5).joined(separator: ", ")
-                    + (reader.skippedFiles.count > 5 ? ", …" : ""))
-        }
+        let pipeline = try CorpusInput.pipeline(selecting: [.duplicates], preprocessing: clean)
+        let reader = CorpusInput.reader(paths)
 
         var analyzerFailures = 0
         var articles = 0

@@ -36,7 +36,7 @@ struct EvaluateCommand: ToolCommand {
           -h, --help              Show help information.
 
         EXAMPLES:
-          corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus Examples/cleaning-eval/pages
+          corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus/*.txt Examples/cleaning-eval/pages
           corpus-tool evaluate cleaning --gold my-gold pages/ --explain
         """
 
@@ -79,7 +79,7 @@ struct EvaluateCommand: ToolCommand {
         }
         var pages: [(article: Article, gold: CleaningGold)] = []
         var problems = 0
-        for entry in CorpusReader(paths: paths) {
+        for entry in CorpusInput.reader(paths) {
             switch entry {
             case .failure(let error):
                 problems += 1
