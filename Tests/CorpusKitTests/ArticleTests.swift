@@ -101,3 +101,23 @@ struct ArticleTests {
         #expect(EntityKind("product").rawValue == "product")
     }
 }
+
+@Suite("Fast JSON for tokens")
+struct TokenJSONTests {
+    @Test(arguments: [
+        "Le 14/03/2024 à 18h32, M. Martin l’a dit : « Nous irons. »",
+        "👩‍👩‍👧 Émoji, cafe\u{301}, \"guillemets\" et \\ barre\r\nNouvelle ligne.",
+        "",
+        String(repeating: "« ", count: 200),
+    ])
+    func theFastWriterWritesWhatJSONEncoderWrites(text: String) throws {
+        let pipeline = try Pipeline(registry: .core, selecting: [.text])
+        let analysis = pipeline.analyze(Article(id: "t", text: text))
+        let fast = String(decoding: try AnalysisJSONEncoder().encode(analysis), as: UTF8.self)
+        let structure = try #require(analysis[.text])
+        let viaEncoder = String(
+            decoding: try AnalysisJSONEncoder().encode(structure, body: analysis.article.body), as: UTF8.self)
+        #expect(fast.hasPrefix("{\"analyses\":{\"text\":" + viaEncoder + "},\"author\":null,"))
+        #expect(try JSONSerialization.jsonObject(with: Data(fast.utf8)) is [String: Any])
+    }
+}

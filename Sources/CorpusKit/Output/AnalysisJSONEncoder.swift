@@ -21,43 +21,59 @@ public struct AnalysisJSONEncoder: Sendable {
     ///   `Double`).
     public func encode(_ analysis: ArticleAnalysis) throws -> Data {
         let article = analysis.article
-        var analyses: [String: AnyEncodable] = [:]
-        for id in analysis.reportedIDs {
-            if let output = analysis.output(of: id) { analyses[id.rawValue] = AnyEncodable(value: output) }
+        let offsets = ScalarOffsetIndex(article.body)
+        let encoder = makeEncoder(offsets: offsets)
+        if prettyPrinted {
+            var analyses: [String: AnyEncodable] = [:]
+            for id in analysis.reportedIDs {
+                if let output = analysis.output(of: id) { analyses[id.rawValue] = AnyEncodable(value: output) }
+            }
+            return try encoder.encode(Record(article: article, analyses: analyses, errors: analysis.errors))
         }
-        let record = Record(
-            id: article.id, title: article.title, publishedAt: article.publishedAt?.iso8601, source: article.source,
-            author: article.author, url: article.url, language: article.language, metadata: article.metadata,
-            analyses: analyses, errors: analysis.errors.map(ErrorRecord.init))
-        return try makeEncoder(body: article.body).encode(record)
+        // Compact form: `analyses` is written first (keys are sorted, and it sorts first), each output through
+        // its fast writer when it has one (the tokens of `text`), then the other keys through JSONEncoder.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        out.append(contentsOf: Array("{\"analyses\":{".utf8))
+        var first = true
+        for id in analysis.reportedIDs.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let output = analysis.output(of: id) else { continue }
+            if !first { out.append(0x2C) }
+            first = false
+            out.append(contentsOf: try encoder.encode(id.rawValue))
+            out.append(0x3A)
+            if let structure = output as? TextStructure {
+                structure.writeCompactJSON(into: &out, offsets: offsets)
+            } else {
+                out.append(contentsOf: try encoder.encode(AnyEncodable(value: output)))
+            }
+        }
+        out.append(contentsOf: Array("},".utf8))
+        let rest = try encoder.encode(Record(article: article, analyses: nil, errors: analysis.errors))
+        out.append(contentsOf: rest.dropFirst())  // drops its `{`
+        return Data(out)
     }
 
     /// Encodes any value with this encoder's settings, spans as scalar offsets of `body`.
     public func encode<Value: Encodable>(_ value: Value, body: String) throws -> Data {
-        try makeEncoder(body: body).encode(value)
+        try makeEncoder(offsets: ScalarOffsetIndex(body)).encode(value)
     }
 
-    private func makeEncoder(body: String) -> JSONEncoder {
+    private func makeEncoder(offsets: ScalarOffsetIndex) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = prettyPrinted
             ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        encoder.userInfo[.scalarOffsets] = ScalarOffsetIndex(body)
+        encoder.userInfo[.scalarOffsets] = offsets
         return encoder
     }
 
     private struct Record: Encodable {
-        let id: String
-        let title: String?
-        let publishedAt: String?
-        let source: String?
-        let author: String?
-        let url: String?
-        let language: String?
-        let metadata: [String: MetadataValue]
-        let analyses: [String: AnyEncodable]
-        let errors: [ErrorRecord]
+        let article: Article
+        /// `nil` when the analyses are written apart (the compact form).
+        let analyses: [String: AnyEncodable]?
+        let errors: [CorpusKitError]
 
         enum CodingKeys: String, CodingKey {
             case id, title, publishedAt, source, author, url, language, metadata, analyses, errors
@@ -66,16 +82,16 @@ public struct AnalysisJSONEncoder: Sendable {
         // Written by hand so that absent values are `null`, not missing keys: the contract has every key.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(publishedAt, forKey: .publishedAt)
-            try container.encode(source, forKey: .source)
-            try container.encode(author, forKey: .author)
-            try container.encode(url, forKey: .url)
-            try container.encode(language, forKey: .language)
-            try container.encode(metadata, forKey: .metadata)
-            try container.encode(analyses, forKey: .analyses)
-            try container.encode(errors, forKey: .errors)
+            try container.encode(article.id, forKey: .id)
+            try container.encode(article.title, forKey: .title)
+            try container.encode(article.publishedAt?.iso8601, forKey: .publishedAt)
+            try container.encode(article.source, forKey: .source)
+            try container.encode(article.author, forKey: .author)
+            try container.encode(article.url, forKey: .url)
+            try container.encode(article.language, forKey: .language)
+            try container.encode(article.metadata, forKey: .metadata)
+            if let analyses { try container.encode(analyses, forKey: .analyses) }
+            try container.encode(errors.map(ErrorRecord.init), forKey: .errors)
         }
     }
 }
