@@ -13,6 +13,7 @@ extension AnalyzerRegistry {
         // The core `text` analyzer; the date, entity, quote and sentiment analyzers join here as they land.
         var registry = AnalyzerRegistry.core
         registry.addStandardPreprocessor(PageCleaner())
+        registry.addStandard(DateAnalyzer())
         registry.addStandard(DuplicateFingerprinter())
         return registry
     }

@@ -7,12 +7,14 @@ struct EvaluateCommand: ToolCommand {
     static let name = "evaluate"
     static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
     static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain]"
+    /// Tasks whose inputs hold their own gold (no `--gold`).
+    static let selfScoredTasks: Set = ["dates"]
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false),
     ]
     /// The tasks that can be evaluated.
-    static let tasks = ["cleaning"]
+    static let tasks = ["cleaning", "dates"]
     static let help = """
         OVERVIEW: \(abstract)
 
@@ -22,22 +24,34 @@ struct EvaluateCommand: ToolCommand {
                       the metadata found (title, publishedAt, author, source, language) when the gold states it.
                       Gold: a directory with ID.txt (expected body, one paragraph per line) and optionally
                       ID.json ({"title", "publishedAt", "author", "source", "language"}) for each page ID.
+          dates       Runs the date extractor on the cases of gold TSV files (no --gold: each file holds its
+                      gold; the format is recognised from the header: dateparser_fr.tsv, duckling_fr.tsv,
+                      recognizers_fr.tsv, recognizers_fr_spans.tsv) and scores them per file and kind:
+                      duckling: the start (and, for intervals, the end) compared down to the stated grain;
+                      dateparser: the value at the row's period, search spans, negatives (translation rows
+                      are skipped); recognizers: our value against the TIMEX (either reading of an
+                      underspecified one), on the dotnet-passes subset and on all specs, and the spans of
+                      the extractor specs (text and start) as precision, recall, F1. An expression's
+                      alternative readings count; the "no alternatives" lines count only its chosen reading.
 
         USAGE: \(usage)
 
         ARGUMENTS:
           <task>                  What to evaluate: \(tasks.joined(separator: ", ")).
-          <path>                  The inputs to score (files, directories, JSONL, or - for stdin).
+          <path>                  The inputs to score (cleaning: files, directories, JSONL, or - for stdin;
+                                  dates: gold TSV files).
 
         OPTIONS:
           --gold <dir>            The gold data (cleaning: a directory of ID.txt and ID.json files).
           --format <format>       table (default) or json (the whole report as one JSON object).
-          --explain               Also list what did not match: missing and extra paragraphs, wrong fields.
+          --explain               Also list what did not match: missing and extra paragraphs, wrong fields;
+                                  for dates, the first mismatches of each category (text, expected, found).
           -h, --help              Show help information.
 
         EXAMPLES:
           corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus/*.txt Examples/cleaning-eval/pages
           corpus-tool evaluate cleaning --gold my-gold pages/ --explain
+          corpus-tool evaluate dates eval/dates/*.tsv --explain
         """
 
     enum Format: String { case table, json }
@@ -59,7 +73,13 @@ struct EvaluateCommand: ToolCommand {
         paths = Array(arguments.positionals.dropFirst())
         guard !paths.isEmpty else { throw UsageError("missing <path>: give the inputs to score") }
         gold = arguments.value("--gold")
-        guard gold != nil else { throw UsageError("'\(task)' needs --gold <dir>") }
+        if Self.selfScoredTasks.contains(task) {
+            guard gold == nil else {
+                throw UsageError("'\(task)' takes no --gold: its input files hold the gold")
+            }
+        } else {
+            guard gold != nil else { throw UsageError("'\(task)' needs --gold <dir>") }
+        }
         let name = arguments.value("--format") ?? "table"
         guard let format = Format(rawValue: name) else {
             throw UsageError("unknown format '\(name)' (expected table or json)")
@@ -69,6 +89,7 @@ struct EvaluateCommand: ToolCommand {
     }
 
     func run() throws -> ExitCode {
+        if task == "dates" { return try runDates() }
         let goldDirectory = gold ?? ""
         let goldByID: [String: CleaningGold]
         do {
@@ -105,8 +126,35 @@ struct EvaluateCommand: ToolCommand {
         return problems == 0 ? .success : .partialFailure
     }
 
-    /// The report as aligned text: overall scores, then per item, then (with --explain) the mismatches.
-    static func render(_ report: EvaluationReport, explain: Bool) -> String {
+    /// `evaluate dates`: reads the gold TSV files, scores the date extractor on them, prints the report.
+    private func runDates() throws -> ExitCode {
+        var files: [DateEvaluationData] = []
+        var problems = 0
+        for path in paths {
+            do {
+                files.append(try DateEvaluationData.load(path: path))
+            } catch let error as CorpusKitError {
+                problems += 1
+                Terminal.diagnose("error: \(error)")
+            }
+        }
+        let result = DateEvaluator().evaluate(files)
+        let notes = result.skipped.map { "skipped \($0.rows) row(s): \($0.reason)" }
+        switch format {
+        case .json:
+            Terminal.write(try AnalysisJSONEncoder(prettyPrinted: true).encode(result.report, body: ""))
+            Terminal.writeLine("")
+            for note in notes { Terminal.diagnose("note: \(note)") }
+        case .table:
+            Terminal.writeLine(Self.render(result.report, explain: explain, notes: notes))
+        }
+        Terminal.flush()
+        return problems == 0 ? .success : .partialFailure
+    }
+
+    /// The report as aligned text: overall scores, notes, then per item (when there are per-item scores), then
+    /// (with --explain) the mismatches.
+    static func render(_ report: EvaluationReport, explain: Bool, notes: [String] = []) -> String {
         func cell(_ score: EvaluationReport.Score) -> String {
             switch score {
             case .matches(let counts): return counts.description
@@ -118,13 +166,19 @@ struct EvaluateCommand: ToolCommand {
         overall.maxCellWidth = 80
         for entry in report.entries { overall.add([entry.name, cell(entry.score)]) }
         lines.append(overall.render())
-        lines.append("")
-        var items = TableRenderer(headers: ["ITEM", "SCORE"])
-        items.maxCellWidth = 80
-        for (id, entries) in report.perItem.sorted(by: { $0.key < $1.key }) {
-            items.add([id, entries.map { cell($0.score) }.joined(separator: "; ")])
+        if !notes.isEmpty {
+            lines.append("")
+            lines += notes.map { "note: \($0)" }
         }
-        lines.append(items.render())
+        if !report.perItem.isEmpty || report.task == "cleaning" {
+            lines.append("")
+            var items = TableRenderer(headers: ["ITEM", "SCORE"])
+            items.maxCellWidth = 80
+            for (id, entries) in report.perItem.sorted(by: { $0.key < $1.key }) {
+                items.add([id, entries.map { cell($0.score) }.joined(separator: "; ")])
+            }
+            lines.append(items.render())
+        }
         if explain && !report.mismatches.isEmpty {
             lines.append("")
             lines.append("MISMATCHES (- expected but missing, + produced but not expected)")

@@ -1,0 +1,225 @@
+import CorpusKit
+
+/// Absolute and partial calendar dates: `3 mars 2021`, `jeudi 04 novembre 2021`, `le 1er mai`, `mars 14 2024`,
+/// `March 14, 2024`, `14 March 2024`, `mars 2021`, and numeric dates (`14/03/2024`, `14-03-24`, `14.03.2024`,
+/// `12 - 02 - 2021`, `2024-03-14`), each optionally followed by a time.
+extension DateScanner {
+    /// A day of the month at token `j`: `14`, `04`, `1er`, `14th`, `premier`.
+    func dayField(at j: Int) -> (day: Int, end: Int)? {
+        if let shape = number(j) {
+            guard shape.groups == 1, shape.lengths.0 <= 2, shape.suffix == .none || shape.suffix == .ordinal,
+                  (1...31).contains(shape.values.0)
+            else { return nil }
+            return (shape.values.0, j + 1)
+        }
+        return entry(j).ordinal == 1 && isWord(j) ? (1, j + 1) : nil
+    }
+
+    /// A month name or abbreviation at token `j` (never plural, never `mi-`).
+    func monthField(at j: Int) -> Int? {
+        let e = entry(j)
+        guard e.month != 0, !e.mid else { return nil }
+        return Int(e.month)
+    }
+
+    /// `absoluteDate` followed by a time when one comes next.
+    func absoluteMatch(at i: Int) -> DateMatch? {
+        guard let match = absoluteDate(at: i) else { return nil }
+        return attachingTime(to: match)
+    }
+
+    /// A calendar date starting at token `i`, optionally preceded by a weekday.
+    func absoluteDate(at i: Int) -> DateMatch? {
+        var j = i
+        var weekday: Int?
+        let first = entry(i)
+        if first.weekday != 0, !first.plural {
+            weekday = Int(first.weekday)
+            j += 1
+            if punctuation(j) == 0x2C { j += 1 }
+            if keyword(j) == .le || keyword(j) == .the { j += 1 }
+        }
+        guard var found = calendarFields(at: j) else { return nil }
+        // A weekday abbreviation (`sam.`, `Thu`) counts only before a full day: `Sam` is also a name.
+        if weekday != nil, found.point?.day == nil { return nil }
+        found.start = i
+        if let weekday { found.rule += "+weekday"; return checkedWeekday(found, weekday) }
+        if found.point?.year == nil { return inferredYear(found) }
+        return found
+    }
+
+    /// The fields of a date written without a weekday at token `j`.
+    func calendarFields(at j: Int) -> DateMatch? {
+        // Day first: `14 mars 2024`, `1er mai`, `14th of March`.
+        if let (day, k) = dayField(at: j) {
+            let m = keyword(k) == .of ? k + 1 : k
+            if let month = monthField(at: m) {
+                var end = m + 1
+                var year: Int?
+                if let y = self.year(end) { year = y; end += 1 }
+                let valid = year.map { CalendarMath.isValid(year: $0, month: month, day: day) }
+                    ?? (day <= PublicationDate.daysIn(month: month, year: 2000))
+                guard valid else { return nil }
+                return DateMatch(j, end, point: DatePoint(grain: .day, year: year, month: month, day: day),
+                                 rule: year == nil ? "absolute-day-month" : "absolute-day-month-year")
+            }
+        }
+        // Month first: `March 14, 2024`, `mars 14 2024`, `May 2021`, `mars 2021`.
+        if let month = monthField(at: j) {
+            if let (day, k) = dayField(at: j + 1) {
+                let y = punctuation(k) == 0x2C ? k + 1 : k
+                if let year = self.year(y) {
+                    guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
+                    return DateMatch(j, y + 1, point: DatePoint(grain: .day, year: year, month: month, day: day),
+                                     rule: "absolute-month-day-year")
+                }
+                // `March 14` without a year: English style, a capitalised full month name only.
+                if isCapitalized(j), !entry(j).monthAbbreviation, punctuation(k) != 0x2C || !isNumber(k + 1),
+                   day <= PublicationDate.daysIn(month: month, year: 2000), !isNumber(k)
+                {
+                    return DateMatch(j, k, point: DatePoint(grain: .day, month: month, day: day),
+                                     confidence: 0.85, rule: "absolute-month-day")
+                }
+            }
+            if let year = self.year(j + 1) {
+                return DateMatch(j, j + 2, point: DatePoint(grain: .month, year: year, month: month),
+                                 rule: "absolute-month-year")
+            }
+            return nil
+        }
+        return numericDate(at: j)
+    }
+
+    /// Numeric dates, day first: `14/03/2024`, `14-03-24`, `14.03.2024`, `2024-03-14`, `12 - 02 - 2021`,
+    /// `03/2024`, and `14/03` after `le`, `du`, `au`, `depuis`.
+    func numericDate(at j: Int) -> DateMatch? {
+        guard let shape = number(j), shape.suffix == .none else { return nil }
+        let separator = shape.separator
+        if shape.groups == 3, separator == 0x2F || separator == 0x2D || separator == 0x2E {
+            if shape.lengths.0 == 4, shape.lengths.1 <= 2, shape.lengths.2 <= 2, separator != 0x2E {
+                return dayMatch(j, j + 1, shape.values.0, shape.values.1, shape.values.2, rule: "numeric-iso")
+            }
+            guard shape.lengths.0 <= 2, shape.lengths.1 <= 2, shape.lengths.2 == 4 || shape.lengths.2 == 2 else {
+                return nil
+            }
+            let year = shape.lengths.2 == 2 ? expandTwoDigitYear(shape.values.2) : shape.values.2
+            return dayMatch(j, j + 1, year, shape.values.1, shape.values.0, rule: "numeric-dmy")
+        }
+        if shape.groups == 2, separator == 0x2F, shape.lengths.0 <= 2 {
+            if shape.lengths.1 == 4 {
+                let month = shape.values.0
+                guard (1...12).contains(month) else { return nil }
+                return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.1, month: month),
+                                 confidence: 0.8, rule: "numeric-my")
+            }
+            let before = keyword(j - 1)
+            guard shape.lengths.1 <= 2, before == .le || before == .du || before == .au || before == .depuis
+                || before == .on || entry(j - 1).weekday != 0
+            else { return nil }
+            let (day, month) = (shape.values.0, shape.values.1)
+            guard (1...12).contains(month), day >= 1, day <= PublicationDate.daysIn(month: month, year: 2000) else {
+                return nil
+            }
+            return DateMatch(j, j + 1, point: DatePoint(grain: .day, month: month, day: day), confidence: 0.8,
+                             rule: "numeric-dm")
+        }
+        // Spaced: `12 - 02 - 2021`, `12 / 02 / 2021`.
+        guard shape.isPlain, shape.lengths.0 <= 2 else { return nil }
+        let p = punctuation(j + 1)
+        guard p == 0x2D || p == 0x2F || p == 0x2E, punctuation(j + 3) == p,
+              let month = number(j + 2), month.isPlain, month.lengths.0 <= 2,
+              let year = number(j + 4), year.isPlain, year.lengths.0 == 4 || year.lengths.0 == 2,
+              // A longer run (`01 - 02 - 03 - 04`) is a code or a phone number, not a date.
+              punctuation(j + 5) != p || !isNumber(j + 6)
+        else { return nil }
+        let y = year.lengths.0 == 2 ? expandTwoDigitYear(year.values.0) : year.values.0
+        return dayMatch(j, j + 5, y, month.values.0, shape.values.0, rule: "numeric-dmy-spaced")
+    }
+
+    /// A validated day match.
+    private func dayMatch(_ start: Int, _ end: Int, _ year: Int, _ month: Int, _ day: Int, rule: String)
+        -> DateMatch?
+    {
+        guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
+        return DateMatch(start, end, point: DatePoint(grain: .day, year: year, month: month, day: day), rule: rule)
+    }
+
+    /// A two-digit year taken to the past of the anchor (`24` → 2024 when published in 2024, `98` → 1998).
+    func expandTwoDigitYear(_ yy: Int) -> Int {
+        let pivot = anchorDate?.year ?? 2049
+        let candidate = 2000 + yy
+        return candidate <= pivot ? candidate : 1900 + yy
+    }
+
+    /// Checks a written weekday against the date, or infers the year from it when the year is missing.
+    private func checkedWeekday(_ match: DateMatch, _ weekday: Int) -> DateMatch {
+        var match = match
+        guard var point = match.point, let month = point.month, let day = point.day else { return match }
+        if let year = point.year {
+            if CalendarMath.weekday(year: year, month: month, day: day) != weekday {
+                match.flag(.weekdayMismatch)
+                match.confidence = 0.7
+            }
+            return match
+        }
+        guard let anchorYear = anchorDate?.year else {
+            point.weekday = weekday
+            match.point = point
+            match.flag(.unanchored)
+            match.confidence = 0.5
+            return match
+        }
+        // The year, near the anchor and preferably before it, in which that day falls on that weekday.
+        let reference = anchorDay ?? CalendarMath.dayNumber(year: anchorYear, month: anchorDate?.month ?? 7, day: 1)
+        var best: (year: Int, cost: Int)?
+        for year in (anchorYear - 6)...(anchorYear + 1)
+        where CalendarMath.isValid(year: year, month: month, day: day)
+            && CalendarMath.weekday(year: year, month: month, day: day) == weekday
+        {
+            let distance = CalendarMath.dayNumber(year: year, month: month, day: day) - reference
+            let cost = distance > 0 ? distance * 3 : -distance
+            if best == nil || cost < best!.cost { best = (year, cost) }
+        }
+        guard let best else {
+            match.flag(.weekdayMismatch)
+            return inferredYear(match)
+        }
+        point.year = best.year
+        match.point = point
+        match.flag(.yearInferred)
+        match.anchor = publicationAnchor
+        match.confidence = 0.85
+        return match
+    }
+
+    /// Gives a day-month without a year the anchor's year, or the year before when the day-month comes after
+    /// the anchor (news is past-biased); the other reading is kept as an alternative.
+    func inferredYear(_ match: DateMatch) -> DateMatch {
+        var match = match
+        guard var point = match.point, let month = point.month else { return match }
+        guard let anchor = anchorDate else {
+            match.flag(.unanchored)
+            match.confidence = min(match.confidence, 0.6)
+            return match
+        }
+        let day = point.day ?? 1
+        let anchorMonth = anchor.month ?? 12
+        let anchorDayOfMonth = anchor.day ?? 31
+        var year = anchor.year
+        if month > anchorMonth || (month == anchorMonth && day > anchorDayOfMonth) { year -= 1 }
+        if month == 2, day == 29 {
+            // Only leap years have a 29 February: the latest one on or before that year.
+            while !CalendarMath.isValid(year: year, month: 2, day: 29) { year -= 1 }
+        }
+        point.year = year
+        var alternative = point
+        alternative.year = year + 1
+        if month == 2, day == 29 { alternative.year = year + 4 }
+        match.point = point
+        match.alternatives = [alternative.value]
+        match.anchor = publicationAnchor
+        match.flag(.yearInferred)
+        match.confidence = min(match.confidence, 0.8)
+        return match
+    }
+}

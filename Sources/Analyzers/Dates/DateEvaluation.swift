@@ -1,0 +1,694 @@
+import CorpusKit
+import Foundation
+
+/// Scores a date extractor against the gold files read by ``DateEvaluationData``.
+///
+/// Each row's text is given to the extractor with the row's reference date as anchor (`base_date`, seconds and
+/// UTC offset dropped: the gold values are local wall-clock times), and the expressions found are compared with
+/// what the row states. The rules, per file:
+///
+/// - **duckling** (`duckling instant`, `duckling interval`, `duckling open_interval_after`…): an `instant` row
+///   is correct when some expression's interval start or value — or one of its ``TemporalExpression/alternatives``
+///   (the other reading of an underspecified expression) — equals `start` at the row's `grain`: only the fields
+///   down to the grain are compared (year; year-month; year-month-day for `day` and `week`, the week being named
+///   by its Monday; then hour, minute, second, a missing minute or second counting as 0). An `interval` row needs
+///   an expression whose interval start and (exclusive) interval end both equal `start` and `end` at the grain.
+///   For `open_interval_before`/`_after` the bound (in `start`) must equal the start, end or value of an
+///   expression. A `negative` row is correct when nothing is found.
+/// - **dateparser**: `absolute`, `partial_or_relative`, `iso8601`, `relative_past`, `relative_future`: an
+///   expression's start, value or alternative equals `expected_iso` at the row's `period` (`day`: the date;
+///   `week`: the same Monday-to-Sunday week; `month`; `year`; no period: to the minute, or to the day when the
+///   expected time is midnight). Rows anchored on the real clock (`(now)`, `days_ago=N`) are anchored on
+///   2014-09-01T10:30 (the mocked now of dateparser's freshness tests) and expect that date minus N days.
+///   `search`: an expression whose text is `expected_span` (dateparser includes a leading `le`; our span may
+///   leave it out) and whose value is right. `search_span`: an expression whose text is the whole string.
+///   `negative`: nothing found. `translation` rows assert dateparser's internal French→English translation, not
+///   a date: they are skipped (and counted in ``Result/skipped``).
+/// - **recognizers** value rows (Parser and Model specs): the `timex` (any of its ` | ` alternatives; a range
+///   `(start,end,duration)` is compared as our `start/end`) must equal the value or an alternative of some
+///   expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
+///   minute). When the timex is underspecified (`XXXX-WXX-3`, `PRESENT_REF`), the past and future readings the
+///   spec resolves are accepted too. `negative` rows: nothing found. Rows stating a span but no value are
+///   skipped. Scores are given for the rows the reference C# implementation passes (`dotnet_passes = yes`: the
+///   target), per `kind`, and for all rows.
+/// - **recognizers** span rows (Extractor specs): per spec case, the expected spans (text and UTF-16 start, as
+///   written) against the text and start of every expression found, as ``CorpusKit/MatchCounts``. A single-type
+///   spec (a `DurationExtractor` case, say) lists only spans of its type, so its precision is a lower bound.
+///
+/// `(all, no alternatives)` lines repeat a total counting only the chosen reading of each expression.
+public struct DateEvaluator: Sendable {
+    /// Finds the temporal expressions of a text, given the reference date.
+    public typealias Extract = @Sendable (_ text: String, _ anchor: PublicationDate?) -> [TemporalExpression]
+
+    /// What the evaluation produced: the report, and the rows that were not scored.
+    public struct Result: Sendable {
+        /// The scores and the first mismatches of each category.
+        public var report: EvaluationReport
+        /// Rows not scored, by reason (`dateparser translation`), with their number.
+        public var skipped: [(reason: String, rows: Int)]
+    }
+
+    /// The extractor under test.
+    public var extract: Extract
+    /// How many mismatches to keep per category, for `--explain`.
+    public var mismatchesPerCategory: Int
+
+    /// Creates an evaluator of the given extraction function.
+    public init(mismatchesPerCategory: Int = 10, extract: @escaping Extract) {
+        self.extract = extract
+        self.mismatchesPerCategory = mismatchesPerCategory
+    }
+
+    /// The reference time of dateparser rows anchored on the real clock.
+    static let clockAnchor = "2014-09-01T10:30"
+
+    /// Scores the extractor on every file.
+    /// - Parameter files: Gold files, in the order their scores should be shown.
+    /// - Returns: The report (task `dates`, dataset: the file paths) and the rows skipped.
+    public func evaluate(_ files: [DateEvaluationData]) -> Result {
+        var state = State(mismatchesPerCategory: mismatchesPerCategory, extract: extract)
+        for file in files {
+            switch file.cases {
+            case .duckling(let rows): state.score(duckling: rows)
+            case .dateparser(let rows): state.score(dateparser: rows)
+            case .recognizers(let rows): state.score(recognizers: rows)
+            }
+        }
+        var report = EvaluationReport(
+            task: "dates", dataset: files.map(\.path).joined(separator: ", "), items: state.items)
+        report.entries = state.order.map { name in
+            if let counts = state.matches[name] { return .init(name: name, score: .matches(counts)) }
+            return .init(name: name, score: .accuracy(state.accuracy[name] ?? .init()))
+        }
+        report.mismatches = state.mismatches
+        return Result(report: report, skipped: state.skipped)
+    }
+
+    // MARK: - Scoring state
+
+    private struct State {
+        let mismatchesPerCategory: Int
+        let extract: Extract
+        var items = 0
+        var order: [String] = []
+        var accuracy: [String: AccuracyCounts] = [:]
+        var matches: [String: MatchCounts] = [:]
+        var mismatches: [EvaluationReport.Mismatch] = []
+        var mismatchCount: [String: Int] = [:]
+        var skipped: [(reason: String, rows: Int)] = []
+        var cache: [String: [TemporalExpression]] = [:]
+
+        init(mismatchesPerCategory: Int, extract: @escaping Extract) {
+            self.mismatchesPerCategory = mismatchesPerCategory
+            self.extract = extract
+        }
+
+        mutating func expressions(_ text: String, anchor: PublicationDate?) -> [TemporalExpression] {
+            let key = (anchor?.iso8601 ?? "") + "\u{1}" + text
+            if let found = cache[key] { return found }
+            let found = extract(text, anchor)
+            cache[key] = found
+            return found
+        }
+
+        mutating func declare(_ name: String) {
+            if accuracy[name] == nil && matches[name] == nil { order.append(name) }
+        }
+
+        mutating func record(_ name: String, _ correct: Bool) {
+            declare(name)
+            accuracy[name, default: .init()].record(correct)
+        }
+
+        mutating func add(_ name: String, _ counts: MatchCounts) {
+            declare(name)
+            matches[name, default: .init()] += counts
+        }
+
+        mutating func skip(_ reason: String) {
+            if let index = skipped.firstIndex(where: { $0.reason == reason }) {
+                skipped[index].rows += 1
+            } else {
+                skipped.append((reason, 1))
+            }
+        }
+
+        mutating func mismatch(_ category: String, id: String, text: String, expected: String, found: [TemporalExpression]) {
+            let count = mismatchCount[category, default: 0]
+            guard count < mismatchesPerCategory else { return }
+            mismatchCount[category] = count + 1
+            mismatches.append(.init(
+                id: "\(category): \(id) «\(DateEvaluator.shortened(text))»", expected: expected,
+                found: DateEvaluator.describe(found)))
+        }
+
+        // MARK: duckling
+
+        mutating func score(duckling rows: [DucklingDateCase]) {
+            var total = AccuracyCounts(), strict = AccuracyCounts()
+            for row in rows {
+                items += 1
+                let found = expressions(row.text, anchor: DateEvaluator.anchor(row.baseDate))
+                let category = "duckling \(row.kind)"
+                let grain = DateEvaluator.Grain(row.grain) ?? .second
+                func correct(alternatives: Bool) -> Bool {
+                    switch row.kind {
+                    case "negative":
+                        return found.isEmpty
+                    case "interval":
+                        guard let start = row.start.flatMap(EvaluationDateParts.init), let end = row.end.flatMap(EvaluationDateParts.init)
+                        else { return false }
+                        return found.contains { expression in
+                            guard let ourStart = expression.intervalStart.flatMap(EvaluationDateParts.init),
+                                let ourEnd = expression.intervalEnd.flatMap(EvaluationDateParts.init)
+                            else { return false }
+                            return ourStart.matches(start, at: grain) && ourEnd.matches(end, at: grain)
+                        }
+                    case "open_interval_before", "open_interval_after":
+                        guard let bound = row.start.flatMap(EvaluationDateParts.init) else { return false }
+                        return found.contains { expression in
+                            DateEvaluator.instants(of: expression, alternatives: alternatives, ends: true)
+                                .contains { $0.matches(bound, at: grain) }
+                        }
+                    default:
+                        guard let start = row.start.flatMap(EvaluationDateParts.init) else { return false }
+                        return found.contains { expression in
+                            DateEvaluator.instants(of: expression, alternatives: alternatives, ends: false)
+                                .contains { $0.matches(start, at: grain) }
+                        }
+                    }
+                }
+                let isCorrect = correct(alternatives: true)
+                record(category, isCorrect)
+                total.record(isCorrect)
+                strict.record(correct(alternatives: false))
+                if !isCorrect {
+                    let expected: String
+                    switch row.kind {
+                    case "negative": expected = "(nothing)"
+                    case "interval": expected = "\(row.start ?? "")/\(row.end ?? "") at \(row.grain)"
+                    default: expected = "\(row.start ?? "") at \(row.grain)"
+                    }
+                    mismatch(category, id: row.id, text: row.text, expected: expected, found: found)
+                }
+            }
+            if !rows.isEmpty {
+                declare("duckling (all)")
+                accuracy["duckling (all)", default: .init()] += total
+                declare("duckling (all, no alternatives)")
+                accuracy["duckling (all, no alternatives)", default: .init()] += strict
+            }
+        }
+
+        // MARK: dateparser
+
+        mutating func score(dateparser rows: [DateparserDateCase]) {
+            var total = AccuracyCounts(), strict = AccuracyCounts()
+            for row in rows {
+                guard row.kind != "translation" else {
+                    skip("dateparser translation (asserts dateparser's French→English translation, not a date)")
+                    continue
+                }
+                items += 1
+                var anchor = DateEvaluator.anchor(row.baseDate)
+                var expectedText = row.expectedISO
+                if row.baseDate == "(now)" || (expectedText == nil && DateEvaluator.daysAgo(row.expectedRaw) != nil) {
+                    anchor = PublicationDate(iso8601: DateEvaluator.clockAnchor)
+                    if expectedText == nil, let days = DateEvaluator.daysAgo(row.expectedRaw),
+                        let now = EvaluationDateParts(DateEvaluator.clockAnchor)
+                    {
+                        expectedText = now.addingDays(-days).iso8601
+                    }
+                }
+                let found = expressions(row.text, anchor: anchor)
+                let category = "dateparser \(row.kind)"
+                let expected = expectedText.flatMap(EvaluationDateParts.init)
+                let grain = DateEvaluator.Grain(period: row.period, expected: expected)
+                func valueMatches(_ expression: TemporalExpression, alternatives: Bool) -> Bool {
+                    guard let expected else { return false }
+                    return DateEvaluator.instants(of: expression, alternatives: alternatives, ends: false)
+                        .contains { $0.matches(expected, at: grain) }
+                }
+                func correct(alternatives: Bool) -> Bool {
+                    switch row.kind {
+                    case "negative":
+                        return found.isEmpty
+                    case "search_span":
+                        let whole = (row.expectedSpan ?? row.text).trimmingCharacters(in: .whitespaces)
+                        return found.contains { $0.text == whole }
+                    case "search":
+                        return found.contains { expression in
+                            DateEvaluator.sameSearchSpan(expression.text, row.expectedSpan ?? "")
+                                && valueMatches(expression, alternatives: alternatives)
+                        }
+                    default:
+                        return found.contains { valueMatches($0, alternatives: alternatives) }
+                    }
+                }
+                let isCorrect = correct(alternatives: true)
+                record(category, isCorrect)
+                total.record(isCorrect)
+                strict.record(correct(alternatives: false))
+                if !isCorrect {
+                    var wanted: String
+                    switch row.kind {
+                    case "negative": wanted = "(nothing)"
+                    case "search_span": wanted = "span «\(row.expectedSpan ?? "")»"
+                    default: wanted = "\(expectedText ?? "") at \(grain.rawValue)"
+                    }
+                    if row.kind == "search" { wanted = "span «\(row.expectedSpan ?? "")» " + wanted }
+                    mismatch(category, id: row.id, text: row.text, expected: wanted, found: found)
+                }
+            }
+            if total.total > 0 {
+                declare("dateparser (all)")
+                accuracy["dateparser (all)", default: .init()] += total
+                declare("dateparser (all, no alternatives)")
+                accuracy["dateparser (all, no alternatives)", default: .init()] += strict
+            }
+        }
+
+        // MARK: recognizers
+
+        mutating func score(recognizers rows: [RecognizersDateCase]) {
+            var passes = AccuracyCounts(), passesStrict = AccuracyCounts(), all = AccuracyCounts()
+            var spanRows: [RecognizersDateCase] = []
+            var valueKinds: [String] = []
+            var byKind: [String: AccuracyCounts] = [:]
+            for row in rows {
+                if row.isSpanCase {
+                    spanRows.append(row)
+                    continue
+                }
+                let isNegative = row.kind == "negative"
+                let expected = DateEvaluator.expectedValues(timex: row.timex, resolution: row.resolution)
+                guard isNegative || !expected.isEmpty else {
+                    skip("recognizers rows stating a span but no value")
+                    continue
+                }
+                items += 1
+                let found = expressions(row.text, anchor: DateEvaluator.anchor(row.baseDate))
+                func correct(alternatives: Bool) -> Bool {
+                    if isNegative { return found.isEmpty }
+                    return found.contains { expression in
+                        var values = [expression.value]
+                        if alternatives { values += expression.alternatives }
+                        return values.contains { expected.contains(DateEvaluator.normalizedValue($0)) }
+                    }
+                }
+                let isCorrect = correct(alternatives: true)
+                all.record(isCorrect)
+                if row.dotnetPasses {
+                    passes.record(isCorrect)
+                    passesStrict.record(correct(alternatives: false))
+                    if byKind[row.kind] == nil { valueKinds.append(row.kind) }
+                    byKind[row.kind, default: .init()].record(isCorrect)
+                }
+                if !isCorrect {
+                    let category = "recognizers \(row.kind)" + (row.dotnetPasses ? " (dotnet passes)" : " (other specs)")
+                    var wanted = isNegative ? "(nothing)" : row.timex ?? ""
+                    let readings = expected.subtracting(DateEvaluator.expectedValues(timex: row.timex, resolution: nil))
+                    if !readings.isEmpty { wanted += " (or " + readings.sorted().joined(separator: ", ") + ")" }
+                    mismatch(category, id: row.id, text: row.text, expected: wanted, found: found)
+                }
+            }
+            if passes.total > 0 || all.total > 0 {
+                for kind in valueKinds { record("recognizers \(kind) (dotnet passes)", byKind[kind]!) }
+                declare("recognizers (dotnet passes)")
+                accuracy["recognizers (dotnet passes)", default: .init()] += passes
+                declare("recognizers (dotnet passes, no alternatives)")
+                accuracy["recognizers (dotnet passes, no alternatives)", default: .init()] += passesStrict
+                declare("recognizers (all specs)")
+                accuracy["recognizers (all specs)", default: .init()] += all
+            }
+            scoreSpans(spanRows)
+        }
+
+        mutating func record(_ name: String, _ counts: AccuracyCounts) {
+            declare(name)
+            accuracy[name, default: .init()] += counts
+        }
+
+        struct Span: Hashable {
+            var text: String
+            var start: Int
+        }
+
+        mutating func scoreSpans(_ rows: [RecognizersDateCase]) {
+            guard !rows.isEmpty else { return }
+            var groups: [String: [RecognizersDateCase]] = [:]
+            var sources: [String] = []
+            for row in rows {
+                let key = row.source.isEmpty ? row.id : row.source
+                if groups[key] == nil { sources.append(key) }
+                groups[key, default: []].append(row)
+            }
+            var passes = MatchCounts(), all = MatchCounts()
+            for source in sources {
+                let group = groups[source]!
+                let first = group[0]
+                items += group.count
+                let gold = group.compactMap { row in
+                    row.expectedSpan.map { Span(text: $0, start: row.spanStart ?? 0) }
+                }
+                let found = expressions(first.text, anchor: DateEvaluator.anchor(first.baseDate))
+                let predicted = found.map { Span(text: $0.text, start: DateEvaluator.utf16Start(of: $0, in: first.text)) }
+                let counts = MatchCounts(predicted: predicted, gold: gold)
+                all += counts
+                let passing = group.allSatisfy(\.dotnetPasses)
+                if passing { passes += counts }
+                if counts.falsePositives > 0 || counts.falseNegatives > 0 {
+                    let category = "recognizers spans" + (passing ? " (dotnet passes)" : " (other specs)")
+                    let wanted = gold.isEmpty
+                        ? "(nothing)" : gold.map { "«\($0.text)»@\($0.start)" }.joined(separator: "; ")
+                    mismatch(category, id: first.id, text: first.text, expected: wanted, found: found)
+                }
+            }
+            add("recognizers spans (dotnet passes)", passes)
+            add("recognizers spans (all specs)", all)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The granularity a value is compared at.
+    enum Grain: String {
+        case year, month, week, day, hour, minute, second
+
+        init?(_ name: String) {
+            if name == "quarter" {
+                self = .month
+            } else {
+                self.init(rawValue: name)
+            }
+        }
+
+        /// A dateparser `period`, or, when there is none, the precision of the expected value.
+        init(period: String?, expected: EvaluationDateParts?) {
+            if let period, let grain = Grain(period) {
+                self = grain
+            } else if let expected, (expected.hour ?? 0) != 0 || (expected.minute ?? 0) != 0 {
+                self = .minute
+            } else {
+                self = .day
+            }
+        }
+    }
+
+    /// The anchor of a row: its `base_date` without seconds or UTC offset, `nil` when there is none.
+    static func anchor(_ baseDate: String?) -> PublicationDate? {
+        guard let baseDate else { return nil }
+        if baseDate == "(now)" { return PublicationDate(iso8601: clockAnchor) }
+        guard var date = PublicationDate(iso8601: baseDate) else { return nil }
+        date.utcOffsetMinutes = nil
+        return date
+    }
+
+    /// `N` in dateparser's `days_ago=N`.
+    static func daysAgo(_ raw: String) -> Int? {
+        guard raw.hasPrefix("days_ago=") else { return nil }
+        return Int(raw.dropFirst("days_ago=".count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The instants an expression can stand for: its interval start, its value, its alternatives (when asked)
+    /// and its interval end (when asked); values that are not calendar dates (`XXXX-03-14`, `P3D`) are left out.
+    static func instants(of expression: TemporalExpression, alternatives: Bool, ends: Bool) -> [EvaluationDateParts] {
+        var texts: [String] = []
+        if let start = expression.intervalStart { texts.append(start) }
+        if ends, let end = expression.intervalEnd { texts.append(end) }
+        texts.append(expression.value)
+        if alternatives { texts += expression.alternatives }
+        var parts: [EvaluationDateParts] = []
+        for text in texts {
+            for piece in text.split(separator: "/") {
+                if let value = EvaluationDateParts(String(piece)) { parts.append(value) }
+                if !ends { break }  // an interval value `a/b` stands for its start
+            }
+        }
+        return parts
+    }
+
+    /// Whether our text is dateparser's search span, which may include a leading `le`/`Le`.
+    static func sameSearchSpan(_ ours: String, _ expected: String) -> Bool {
+        if ours == expected { return true }
+        for article in ["le ", "Le ", "l'", "L'"] where expected.hasPrefix(article) {
+            if ours == String(expected.dropFirst(article.count)) { return true }
+        }
+        return false
+    }
+
+    /// The UTF-16 offset of an expression's start in `text` (how Recognizers-Text counts).
+    static func utf16Start(of expression: TemporalExpression, in text: String) -> Int {
+        let utf8 = text.utf8
+        let offset = min(max(expression.span.start, 0), utf8.count)
+        let index = utf8.index(utf8.startIndex, offsetBy: offset)
+        return text.utf16.distance(from: text.utf16.startIndex, to: index)
+    }
+
+    /// The values a recognizers row accepts, normalised: each timex alternative, and the resolved past and future
+    /// readings when the timex is underspecified.
+    static func expectedValues(timex: String?, resolution: String?) -> Set<String> {
+        var values = Set<String>()
+        let timexes = (timex ?? "").components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        for value in timexes { values.insert(normalizedValue(value)) }
+        let underspecified = timexes.contains { $0.contains("X") || $0.contains("REF") }
+        if underspecified, let resolution { values.formUnion(resolvedValues(resolution).map(normalizedValue)) }
+        return values
+    }
+
+    /// The readings of a `resolution` field, as TIMEX-like strings (`2016-08-31`, `2016-11-07T05:00/…`).
+    static func resolvedValues(_ resolution: String) -> [String] {
+        var values: [String] = []
+        if resolution.hasPrefix("future=") {
+            // `future={json} past={json}`
+            var objects: [String] = []
+            if let pastRange = resolution.range(of: "} past=") {
+                objects.append(String(resolution[resolution.index(resolution.startIndex, offsetBy: 7)...pastRange.lowerBound]))
+                objects.append(String(resolution[pastRange.upperBound...]))
+            }
+            for object in objects {
+                guard let data = object.data(using: .utf8),
+                    let fields = try? JSONSerialization.jsonObject(with: data) as? [String: String]
+                else { continue }
+                func time(_ key: String) -> String? { fields[key].map { "T" + $0 } }
+                if let date = fields["date"] ?? fields["dateTime"] ?? time("time") {
+                    values.append(date)
+                }
+                if let start = fields["startDate"] ?? fields["startDateTime"] ?? time("startTime"),
+                    let end = fields["endDate"] ?? fields["endDateTime"] ?? time("endTime")
+                {
+                    values.append(start + "/" + end)
+                }
+            }
+        } else {
+            // `type:value | type:start..end [mod=…]`
+            for part in resolution.components(separatedBy: " | ") {
+                guard let colon = part.firstIndex(of: ":") else { continue }
+                let type = part[..<colon]
+                guard ["date", "datetime", "time", "daterange", "datetimerange", "timerange"].contains(String(type))
+                else { continue }
+                var value = String(part[part.index(after: colon)...])
+                if let space = value.range(of: " mod=") { value = String(value[..<space.lowerBound]) }
+                let isTime = type == "time" || type == "timerange"
+                let pieces = value.components(separatedBy: "..").map { isTime ? "T" + $0 : $0 }
+                values.append(pieces.joined(separator: "/"))
+            }
+        }
+        return values
+    }
+
+    /// A value in comparison form: a range `(a,b,duration)` becomes `a/b`; in each part a space before the time
+    /// becomes `T`, the time is `hh:mm` (`T22` → `T22:00`, seconds dropped); letters are upper-cased.
+    static func normalizedValue(_ value: String) -> String {
+        var text = value.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("(") && text.hasSuffix(")") {
+            let parts = text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+            if parts.count >= 2 { text = parts[0] + "/" + parts[1] }
+        }
+        return text.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
+            var piece = String(part).uppercased()
+            // `2016-11-07 22:00:00` → `2016-11-07T22:00:00`
+            if piece.count > 11, piece[piece.index(piece.startIndex, offsetBy: 10)] == " " {
+                piece.replaceSubrange(
+                    piece.index(piece.startIndex, offsetBy: 10)...piece.index(piece.startIndex, offsetBy: 10), with: "T")
+            }
+            guard !piece.hasPrefix("P"), let t = piece.firstIndex(of: "T") else { return piece }
+            let time = piece[piece.index(after: t)...]
+            let fields = time.split(separator: ":", omittingEmptySubsequences: false)
+            guard (1...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) })
+            else { return piece }
+            return piece[...t] + fields[0] + ":" + (fields.count > 1 ? fields[1] : "00")
+        }.joined(separator: "/")
+    }
+
+    /// `2013-02-12 [relative-today]; …`, or `(nothing)`.
+    static func describe(_ expressions: [TemporalExpression]) -> String {
+        guard !expressions.isEmpty else { return "(nothing)" }
+        return expressions.map { expression in
+            var text = "«\(expression.text)» \(expression.value)"
+            if let start = expression.intervalStart {
+                text += " [\(start)–\(expression.intervalEnd ?? "")]"
+            }
+            if !expression.alternatives.isEmpty { text += " alt " + expression.alternatives.joined(separator: ",") }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    static func shortened(_ text: String) -> String {
+        text.count <= 70 ? text : String(text.prefix(69)) + "…"
+    }
+}
+
+extension DateEvaluator {
+    /// An evaluator of the standard ``DateExtractor``.
+    public init(mismatchesPerCategory: Int = 10) {
+        let extractor = DateExtractor()
+        self.init(mismatchesPerCategory: mismatchesPerCategory) { extractor.extract(from: $0, anchor: $1) }
+    }
+}
+
+/// Calendar fields of an ISO 8601 date-time at any precision (`2013`, `2013-02`, `2013-02-12T04:30:00-02:00`);
+/// a fraction of a second and a UTC offset are accepted and ignored.
+struct EvaluationDateParts: Hashable {
+    var year: Int
+    var month: Int?
+    var day: Int?
+    var hour: Int?
+    var minute: Int?
+    var second: Int?
+
+    init(year: Int, month: Int?, day: Int?, hour: Int? = nil, minute: Int? = nil, second: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+    }
+
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[i..<(i + digits)] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            i += digits
+            return value
+        }
+        func consume(_ byte: UInt8) -> Bool {
+            guard i < bytes.count && bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4) else { return nil }
+        self.year = year
+        if consume(0x2D) {
+            guard let month = number(2), (1...12).contains(month) else { return nil }
+            self.month = month
+            if consume(0x2D) {
+                guard let day = number(2), day >= 1, day <= PublicationDate.daysIn(month: month, year: year) else {
+                    return nil
+                }
+                self.day = day
+                if consume(0x54) || consume(0x20) {
+                    guard let hour = number(2), hour < 24 else { return nil }
+                    self.hour = hour
+                    if consume(0x3A) {
+                        guard let minute = number(2), minute < 60 else { return nil }
+                        self.minute = minute
+                        if consume(0x3A) {
+                            guard let second = number(2), second < 61 else { return nil }
+                            self.second = second
+                            if consume(0x2E) || consume(0x2C) {
+                                while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+                            }
+                        }
+                    }
+                    if !consume(0x5A), i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D {
+                        i += 1
+                        guard number(2) != nil else { return nil }
+                        _ = consume(0x3A)
+                        _ = number(2)
+                    }
+                }
+            }
+        }
+        guard i == bytes.count else { return nil }
+    }
+
+    /// Whether the fields down to `grain` equal those of `expected`. Below the hour, a missing minute or
+    /// second counts as 0; a week compares the Mondays of the two dates.
+    func matches(_ expected: EvaluationDateParts, at grain: DateEvaluator.Grain) -> Bool {
+        guard year == expected.year else { return false }
+        if grain == .year { return true }
+        guard month == expected.month else { return false }
+        if grain == .month { return true }
+        if grain == .week {
+            guard let ours = dayNumber, let theirs = expected.dayNumber else { return false }
+            return Self.monday(ours) == Self.monday(theirs)
+        }
+        guard day == expected.day else { return false }
+        if grain == .day { return true }
+        guard let hour, hour == expected.hour else { return false }
+        if grain == .hour { return true }
+        guard (minute ?? 0) == (expected.minute ?? 0) else { return false }
+        if grain == .minute { return true }
+        return (second ?? 0) == (expected.second ?? 0)
+    }
+
+    /// Days since 1970-01-01, when the date has a day.
+    var dayNumber: Int? {
+        guard let month, let day else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The Monday on or before a day number (1970-01-01 was a Thursday).
+    static func monday(_ dayNumber: Int) -> Int {
+        let weekday = ((dayNumber + 3) % 7 + 7) % 7  // 0 = Monday
+        return dayNumber - weekday
+    }
+
+    /// The same time `days` days later (earlier when negative).
+    func addingDays(_ days: Int) -> EvaluationDateParts {
+        guard let number = dayNumber else { return self }
+        // Howard Hinnant's civil_from_days.
+        let z = number + days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return EvaluationDateParts(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// `2014-08-30T10:30` at the fields that are set.
+    var iso8601: String {
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = pad(year, 4)
+        guard let month else { return text }
+        text += "-" + pad(month)
+        guard let day else { return text }
+        text += "-" + pad(day)
+        guard let hour else { return text }
+        text += "T" + pad(hour) + ":" + pad(minute ?? 0)
+        if let second, second != 0 { text += ":" + pad(second) }
+        return text
+    }
+}

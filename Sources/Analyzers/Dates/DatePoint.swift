@@ -1,0 +1,186 @@
+import CorpusKit
+
+/// A point on the calendar as a rule understood it, at some granularity, with the fields it knows.
+///
+/// Rules build points; the extractor turns them into TIMEX3 values (``value``) and into the instants bounding
+/// what they denote (``bounds``). Unknown fields are written with `X`, the TIMEX3 way (`XXXX-05-01`).
+struct DatePoint: Hashable {
+    typealias Granularity = TemporalExpression.Granularity
+
+    var grain: Granularity
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    var hour: Int?
+    var minute: Int?
+    /// ISO week number (with ``year`` as the week-numbering year).
+    var week: Int?
+    /// ISO weekday when only the weekday is known (`XXXX-WXX-2`).
+    var weekday: Int?
+    /// 1 spring, 2 summer, 3 autumn, 4 winter.
+    var season: Int?
+    /// 1…4.
+    var quarter: Int?
+    /// 1…2 (semesters).
+    var half: Int?
+    /// The first three digits of the decade's years (`199`).
+    var decade: Int?
+    /// The first two digits of the century's years (`18` for the XIXe siècle).
+    var century: Int?
+    /// `MO`, `AF`, `EV`, `NI`: a part of the day (`hier soir`).
+    var partOfDay: String?
+
+    init(grain: Granularity, year: Int? = nil, month: Int? = nil, day: Int? = nil) {
+        self.grain = grain
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A day point from a day number.
+    static func day(_ dayNumber: Int) -> DatePoint {
+        let c = CalendarMath.civil(dayNumber)
+        return DatePoint(grain: .day, year: c.year, month: c.month, day: c.day)
+    }
+
+    /// The day number, when year, month and day are known and valid.
+    var dayNumber: Int? {
+        guard let year, let month, let day, CalendarMath.isValid(year: year, month: month, day: day) else {
+            return nil
+        }
+        return CalendarMath.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Whether the point has a time of day.
+    var hasTime: Bool { hour != nil || partOfDay != nil }
+
+    /// Whether the point has calendar fields (as opposed to a bare time of day).
+    var hasDate: Bool {
+        year != nil || month != nil || day != nil || week != nil || weekday != nil || season != nil
+            || quarter != nil || half != nil || decade != nil || century != nil || grain == .day
+    }
+
+    // MARK: - Value
+
+    /// The TIMEX3 value.
+    var value: String {
+        switch grain {
+        case .century: return century.map { Self.pad($0, 2) } ?? "XX"
+        case .decade: return decade.map { Self.pad($0, 3) } ?? "XXX"
+        default: break
+        }
+        let y = year.map { Self.pad($0, 4) } ?? "XXXX"
+        var text: String
+        switch grain {
+        case .year: text = y
+        case .season: text = y + "-" + (["SP", "SU", "FA", "WI"][min(max((season ?? 1) - 1, 0), 3)])
+        case .quarter:
+            if let half { text = y + "-H" + String(half) } else { text = y + "-Q" + (quarter.map(String.init) ?? "X") }
+        case .month: text = y + "-" + (month.map { Self.pad($0, 2) } ?? "XX")
+        case .week:
+            text = week.map { y + "-W" + Self.pad($0, 2) } ?? "XXXX-WXX"
+        default:
+            text = datePart
+        }
+        if text.isEmpty, !hasTime {
+            // A time-of-day expression nothing could resolve (`dans une heure` without an anchor).
+            return "XXXX-XX-XXTXX:XX"
+        }
+        if hasTime {
+            if let partOfDay {
+                text += "T" + partOfDay
+            } else if let hour {
+                text += "T" + Self.pad(hour, 2) + ":" + Self.pad(minute ?? 0, 2)
+            }
+        }
+        return text
+    }
+
+    /// The date part of a day-or-finer point; empty for a bare time (`T18:32`).
+    private var datePart: String {
+        if day == nil, month == nil, year == nil {
+            if let weekday { return "XXXX-WXX-" + String(weekday) }
+            if !hasDate { return "" }
+        }
+        return (year.map { Self.pad($0, 4) } ?? "XXXX") + "-" + (month.map { Self.pad($0, 2) } ?? "XX") + "-"
+            + (day.map { Self.pad($0, 2) } ?? "XX")
+    }
+
+    // MARK: - Bounds
+
+    /// The first instant of the point and the instant just after it, ISO 8601 to the minute, when known.
+    var bounds: (start: String, end: String)? {
+        switch grain {
+        case .century:
+            guard let century, century >= 0, century < 99 else { return nil }
+            return (Self.instant(century * 100, 1, 1), Self.instant(century * 100 + 100, 1, 1))
+        case .decade:
+            guard let decade, decade >= 0, decade < 999 else { return nil }
+            return (Self.instant(decade * 10, 1, 1), Self.instant(decade * 10 + 10, 1, 1))
+        default: break
+        }
+        guard let year, CalendarMath.isWritable(year), year < 9999 else { return nil }
+        switch grain {
+        case .year:
+            return (Self.instant(year, 1, 1), Self.instant(year + 1, 1, 1))
+        case .season:
+            // Astronomical seasons, to the usual day; winter runs into the next year.
+            switch season ?? 0 {
+            case 1: return (Self.instant(year, 3, 20), Self.instant(year, 6, 21))
+            case 2: return (Self.instant(year, 6, 21), Self.instant(year, 9, 23))
+            case 3: return (Self.instant(year, 9, 23), Self.instant(year, 12, 21))
+            case 4: return (Self.instant(year, 12, 21), Self.instant(year + 1, 3, 20))
+            default: return nil
+            }
+        case .quarter:
+            let (first, length): (Int, Int)
+            if let half, (1...2).contains(half) {
+                (first, length) = ((half - 1) * 6 + 1, 6)
+            } else if let quarter, (1...4).contains(quarter) {
+                (first, length) = ((quarter - 1) * 3 + 1, 3)
+            } else {
+                return nil
+            }
+            let next = CalendarMath.addMonths(year: year, month: first, length)
+            return (Self.instant(year, first, 1), Self.instant(next.year, next.month, 1))
+        case .month:
+            guard let month, (1...12).contains(month) else { return nil }
+            let next = CalendarMath.addMonths(year: year, month: month, 1)
+            return (Self.instant(year, month, 1), Self.instant(next.year, next.month, 1))
+        case .week:
+            guard let week, (1...53).contains(week) else { return nil }
+            let monday = CalendarMath.mondayOf(isoYear: year, week: week)
+            return (Self.instant(monday), Self.instant(monday + 7))
+        case .day, .hour, .minute:
+            guard let start = dayNumber else { return nil }
+            guard let hour, (0...23).contains(hour), grain != .day else {
+                return (Self.instant(start), Self.instant(start + 1))
+            }
+            let minute = self.minute ?? 0
+            let first = hour * 60 + minute
+            let last = first + (grain == .hour && self.minute == nil ? 60 : 1)
+            return (Self.instant(start, minutes: first), Self.instant(start + last / 1440, minutes: last % 1440))
+        default:
+            return nil
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM`.
+    static func instant(_ year: Int, _ month: Int, _ day: Int) -> String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T00:00"
+    }
+
+    /// `YYYY-MM-DDTHH:MM` of a day number plus minutes.
+    static func instant(_ dayNumber: Int, minutes: Int = 0) -> String {
+        let c = CalendarMath.civil(dayNumber)
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(minutes / 60, 2) + ":"
+            + pad(minutes % 60, 2)
+    }
+
+    /// Zero-padded decimal (negative values keep their sign).
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let padded = digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+        return value < 0 ? "-" + padded : padded
+    }
+}

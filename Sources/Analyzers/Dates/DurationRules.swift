@@ -1,0 +1,146 @@
+import CorpusKit
+
+/// Durations and sets, kept apart from dates: `pour 5 ans` (`P5Y`), `trois jours de visite` (`P3D`),
+/// `pendant deux heures` (`PT2H`), `depuis trois ans`, `ces dernières semaines` (a duration back from the
+/// anchor), `les prochains jours`, `in recent weeks`, `over the past three years`; `chaque année` (`P1Y`),
+/// `tous les deux ans` (`P2Y`), `tous les lundis` (`XXXX-WXX-1`), `every Monday`. None of these is ever
+/// resolved to a past date.
+extension DateScanner {
+    func durationOrSetMatch(at i: Int) -> DateMatch? {
+        switch keyword(i) {
+        case .pour, .pendant, .durant, .forEN, .during, .over, .depuis, .since:
+            var j = i + 1
+            if keyword(j) == .the, keyword(j + 1) == .past || keyword(j + 1) == .last || keyword(j + 1) == .next {
+                return recent(i, from: j + 1, forward: keyword(j + 1) == .next)
+            }
+            if keyword(j) == .les || keyword(j) == .the { j += 1 }
+            guard let quantity = quantity(at: j), quantity.count != nil || keyword(j) == .few else { return nil }
+            return duration(i, quantity.end, quantity.count, quantity.unit, rule: "duration")
+        case .ces, .les, .des, .the:
+            return recent(i, from: i + 1, forward: nil)
+        case .au where keyword(i + 1) == .cours && keyword(i + 2) == .des:
+            return recent(i, from: i + 3, forward: nil)
+        case .inEN where keyword(i + 1) == .recent:
+            guard let unit = entry(i + 2).unit, entry(i + 2).plural else { return nil }
+            return recentDuration(i, i + 3, nil, unit, forward: false)
+        case .chaque, .each, .every:
+            return set(i, from: i + 1)
+        case .tous:
+            guard keyword(i + 1) == .les else { return nil }
+            return set(i, from: i + 2)
+        default:
+            return nil
+        }
+    }
+
+    /// `ces (trois) derniers mois`, `les prochaines semaines`, `the past three years`, `the next few weeks`.
+    private func recent(_ i: Int, from j: Int, forward: Bool?) -> DateMatch? {
+        var j = j
+        var direction = forward
+        if direction == nil {
+            // French: the count may come before `derniers` (`les trois derniers mois`).
+            var count: Int?
+            if let n = self.count(j), entry(j + 1).keyword == .last || entry(j + 1).keyword == .next {
+                count = n
+                j += 1
+            }
+            let k = keyword(j)
+            guard k == .last || k == .next || k == .past else { return nil }
+            direction = k == .next
+            j += 1
+            if count == nil, let n = self.count(j) { count = n; j += 1 }
+            guard let unit = entry(j).unit, entry(j).plural || count != nil || unit == .month else { return nil }
+            return recentDuration(i, j + 1, count, unit, forward: direction ?? false)
+        }
+        j += 1  // `past`, `last`, `next`
+        var count: Int?
+        if keyword(j) == .few { j += 1 } else if let n = self.count(j) { count = n; j += 1 }
+        guard let unit = entry(j).unit else { return nil }
+        return recentDuration(i, j + 1, count, unit, forward: direction ?? false)
+    }
+
+    /// A duration that ends (starts) at the anchor.
+    private func recentDuration(_ start: Int, _ end: Int, _ count: Int?, _ unit: DateUnit, forward: Bool)
+        -> DateMatch
+    {
+        var match = DateMatch(start, end, kind: .duration, value: unit.duration(count), grain: unit.granularity,
+                              confidence: 0.8, rule: forward ? "duration-coming" : "duration-recent")
+        guard let anchorDay else {
+            match.flag(.unanchored)
+            return match
+        }
+        match.anchor = publicationAnchor
+        if forward { match.intervalStart = DatePoint.instant(anchorDay) } else { match.intervalEnd = DatePoint.instant(anchorDay + 1) }
+        if let count, let shifted = shift(anchorDay, by: forward ? count : -count, unit) {
+            if forward {
+                match.intervalStart = DatePoint.instant(anchorDay)
+                match.intervalEnd = DatePoint.instant(shifted + 1)
+            } else {
+                match.intervalStart = DatePoint.instant(shifted)
+                match.intervalEnd = DatePoint.instant(anchorDay + 1)
+            }
+        }
+        return match
+    }
+
+    /// A day number moved by whole units (months and years clamp the day to the month's length).
+    private func shift(_ day: Int, by count: Int, _ unit: DateUnit) -> Int? {
+        guard abs(count) <= 10_000 else { return nil }
+        switch unit {
+        case .minute, .hour: return day
+        case .day: return day + count
+        case .week: return day + 7 * count
+        case .month, .year, .decade, .century:
+            let months = count * (unit == .month ? 1 : unit == .year ? 12 : unit == .decade ? 120 : 1200)
+            let c = CalendarMath.civil(day)
+            let m = CalendarMath.addMonths(year: c.year, month: c.month, months)
+            guard CalendarMath.isWritable(m.year) else { return nil }
+            return CalendarMath.dayNumber(year: m.year, month: m.month,
+                                          day: min(c.day, PublicationDate.daysIn(month: m.month, year: m.year)))
+        }
+    }
+
+    /// A plain duration.
+    func duration(_ start: Int, _ end: Int, _ count: Int?, _ unit: DateUnit, rule: String) -> DateMatch {
+        DateMatch(start, end, kind: .duration, value: unit.duration(count), grain: unit.granularity,
+                  confidence: count == nil ? 0.6 : 0.85, rule: rule)
+    }
+
+    /// `chaque année`, `tous les deux ans`, `tous les lundis`, `every Monday`.
+    private func set(_ i: Int, from j: Int) -> DateMatch? {
+        var j = j
+        var count = 1
+        if let n = self.count(j), n >= 1, entry(j + 1).unit != nil {
+            count = n
+            j += 1
+        }
+        let e = entry(j)
+        if e.weekday != 0, !e.weekdayAbbreviation {
+            var point = DatePoint(grain: .day)
+            point.weekday = Int(e.weekday)
+            var end = j + 1
+            var rule = "set-weekday"
+            if let time = timeField(at: end) {
+                // `tous les lundis à 16h`.
+                point.hour = time.hour
+                point.minute = time.minute
+                end = time.end
+                rule += "+time"
+            }
+            return DateMatch(i, end, kind: .set, value: point.value, grain: point.hour == nil ? .day : .minute,
+                             confidence: 0.85, rule: rule)
+        }
+        guard let unit = e.unit, keyword(j) != .ci else { return nil }
+        return DateMatch(i, j + 1, kind: .set, value: unit.duration(count), grain: unit.granularity,
+                         confidence: 0.85, rule: "set-each")
+    }
+
+    /// `trois jours de visite`, `5 ans de prison`: a count of at least two (or written in digits) and a unit,
+    /// not an age (see ``filteredEnd(at:)``).
+    func bareDurationMatch(at i: Int) -> DateMatch? {
+        guard isNumber(i) || entry(i).number >= 2, let quantity = quantity(at: i), let count = quantity.count,
+              isNumber(i) || count >= 2, keyword(quantity.end) != .ago
+        else { return nil }
+        return duration(i, quantity.end, count, quantity.unit, rule: "duration-bare")
+    }
+}

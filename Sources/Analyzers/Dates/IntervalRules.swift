@@ -1,0 +1,190 @@
+import CorpusKit
+
+/// Ranges and open intervals: `du 3 au 7 juin 2024`, `entre le 20 et le 30 juin`, `de mars à mai 2021`,
+/// `2021-2027`, `3-7 juin`, `from March to May 2021`, `depuis 2011`, `depuis hier`, `jusqu'en 2030`,
+/// `d'ici 2030`, `since 2011`, `until 2030`.
+///
+/// A closed range's start inherits the month and year its end states (`du 3 au 7 juin 2024` →
+/// `2024-06-03/2024-06-07`). Open intervals are written with ISO 8601-2's `..`: `2011/..`, `../2030`.
+extension DateScanner {
+    func intervalMatch(at i: Int) -> DateMatch? {
+        let e = entry(i)
+        switch e.keyword {
+        case .du, .from:
+            return closedRange(i, from: i + 1, connectors: [.au, .to, .until], rule: "interval-from-to")
+        case .entre, .between:
+            return closedRange(i, from: i + 1, connectors: [.et, .and], rule: "interval-between")
+        case .de, .elidedD:
+            if keyword(i + 1) == .ici {
+                // `d'ici 2030`, `d'ici à 2030`.
+                let j = keyword(i + 2) == .a ? i + 3 : i + 2
+                return openInterval(i, at: j, startOpen: true, rule: "interval-by")
+            }
+            return closedRange(i, from: i + 1, connectors: [.a], rule: "interval-from-to")
+        case .depuis, .since:
+            return openInterval(i, at: i + 1, startOpen: false, rule: "interval-since")
+        case .des:
+            // `dès 2025` (folded like the article `des`, so only before a date that no noun follows).
+            return openInterval(i, at: i + 1, startOpen: false, rule: "interval-from")
+        case .a where keyword(i + 1) == .partir && (keyword(i + 2) == .de || keyword(i + 2) == .du):
+            let j = keyword(i + 2) == .de ? i + 3 : i + 2
+            return openInterval(i, at: j, startOpen: false, rule: "interval-from")
+        case .jusqu, .jusque:
+            let next = keyword(i + 1)
+            guard next == .en || next == .au || next == .a || next == .elidedL else { return nil }
+            // `jusqu'au 3 mars` (`au` = à le), `jusqu'en 2030`, `jusqu'à 2030`.
+            return openInterval(i, at: i + 2, startOpen: true, rule: "interval-until")
+        case .until:
+            return openInterval(i, at: i + 1, startOpen: true, rule: "interval-until")
+        default:
+            break
+        }
+        return numericRange(at: i)
+    }
+
+    /// A plausible bare year at `j` for a range or an open interval: 1800…2100 with no noun after it.
+    private func rangeYear(_ j: Int) -> Int? {
+        guard let year = year(j), (1800...2100).contains(year), !nounFollows(j) else { return nil }
+        return year
+    }
+
+    /// The end of a range or an open interval: a date, a month and year, a year.
+    private func endpoint(at j: Int) -> DateMatch? {
+        var j = j
+        if keyword(j) == .le || keyword(j) == .the || keyword(j) == .elidedL, isNumber(j + 1) { j += 1 }
+        if let match = calendarFields(at: j) { return match }
+        if let year = rangeYear(j) {
+            return DateMatch(j, j + 1, point: DatePoint(grain: .year, year: year), rule: "year")
+        }
+        return nil
+    }
+
+    /// `du X au Y`, `entre X et Y`, `de X à Y`: X may be a bare day, a bare month or a bare year.
+    private func closedRange(_ i: Int, from j: Int, connectors: [DateKeyword], rule: String) -> DateMatch? {
+        var j = j
+        if keyword(j) == .le || keyword(j) == .the || keyword(j) == .elidedL, isNumber(j + 1) { j += 1 }
+        // The start: a full endpoint or a part of one.
+        var start: DatePoint
+        var afterStart: Int
+        if let match = endpoint(at: j), match.point?.hasTime == false {
+            start = match.point ?? DatePoint(grain: .day)
+            afterStart = match.end
+        } else if let (day, k) = dayField(at: j) {
+            start = DatePoint(grain: .day, day: day)
+            afterStart = k
+        } else if let month = monthField(at: j), !entry(j).monthAbbreviation {
+            start = DatePoint(grain: .month, month: month)
+            afterStart = j + 1
+        } else {
+            return nil
+        }
+        guard connectors.contains(keyword(afterStart)) else { return nil }
+        guard let endMatch = endpoint(at: afterStart + 1), var end = endMatch.point else { return nil }
+        // The start inherits what the end states.
+        switch (start.grain, end.grain) {
+        case (.day, .day):
+            if start.month == nil { start.month = end.month }
+            if start.year == nil { start.year = end.year }
+        case (.month, .month), (.month, .day):
+            if start.year == nil { start.year = end.year }
+        case (.year, .year):
+            break
+        default:
+            return nil
+        }
+        guard start.grain == end.grain || (start.grain == .month && end.grain == .day) else { return nil }
+        var match = DateMatch(i, endMatch.end, kind: .interval, value: "", grain: end.grain, confidence: 0.9,
+                              rule: rule)
+        if end.year == nil {
+            // `entre le 20 et le 30 juin`: the year of the end is inferred from the anchor.
+            let inferred = inferredYear(DateMatch(i, endMatch.end, point: end, rule: rule))
+            end = inferred.point ?? end
+            match.flags = inferred.flags
+            match.anchor = inferred.anchor
+            match.confidence = inferred.confidence
+            if start.year == nil, let year = end.year { start.year = year }
+        }
+        // A start after the end belongs to the year before (`du 28 décembre au 3 janvier 2024`).
+        if let s = start.dayNumber, let e = end.dayNumber, s > e, let y = start.year {
+            start.year = y - 1
+        } else if start.grain == .month, end.grain == .month, let sm = start.month, let em = end.month, sm > em,
+                  let y = start.year, start.year == end.year
+        {
+            start.year = y - 1
+        }
+        if start.grain == .day, start.dayNumber == nil, start.year != nil { return nil }
+        if start.grain == .year, let s = start.year, let e = end.year, s >= e { return nil }
+        match.value = start.value + "/" + end.value
+        match.intervalStart = start.bounds?.start
+        match.intervalEnd = end.bounds?.end
+        return match
+    }
+
+    /// `depuis 2011` (`2011/..`), `jusqu'en 2030` (`../2030`), `depuis hier`, `depuis la semaine dernière`.
+    private func openInterval(_ i: Int, at j: Int, startOpen: Bool, rule: String) -> DateMatch? {
+        var inner: DateMatch
+        if let match = endpoint(at: j) {
+            inner = match.point?.year == nil ? inferredYear(match) : match
+        } else if !startOpen, keyword(i) != .des, let match = relativeMatch(at: j), match.point != nil {
+            inner = match
+        } else {
+            return nil
+        }
+        guard let point = inner.point else { return nil }
+        var match = DateMatch(i, inner.end, kind: .interval, value: startOpen ? "../" + point.value : point.value + "/..",
+                              grain: point.grain, confidence: min(inner.confidence, 0.9), rule: rule)
+        match.flags = inner.flags
+        match.anchor = inner.anchor
+        if startOpen {
+            match.intervalEnd = point.bounds?.end
+        } else {
+            match.intervalStart = point.bounds?.start
+        }
+        return match
+    }
+
+    /// `2021-2027`, `2021 – 2027`, `3-7 juin 2024`.
+    private func numericRange(at i: Int) -> DateMatch? {
+        guard let shape = number(i), shape.suffix == .none else { return nil }
+        var first = 0, second = 0, end = i + 1
+        if shape.groups == 2, shape.separator == 0x2D {
+            first = shape.values.0
+            second = shape.values.1
+            if shape.lengths.0 <= 2, shape.lengths.1 <= 2, let month = monthField(at: i + 1) {
+                // `3-7 juin 2024`.
+                var endPoint = DatePoint(grain: .day, month: month, day: second)
+                var close = i + 2
+                if let year = year(i + 2) { endPoint.year = year; close += 1 }
+                var match = DateMatch(i, close, point: endPoint, rule: "interval-day-range")
+                if endPoint.year == nil { match = inferredYear(match) }
+                guard let e = match.point, e.dayNumber != nil, first >= 1, first < second else { return nil }
+                var s = e
+                s.day = first
+                match.kind = .interval
+                match.value = s.value + "/" + e.value
+                match.grain = .day
+                match.intervalStart = s.bounds?.start
+                match.intervalEnd = e.bounds?.end
+                match.alternatives = []
+                return match
+            }
+            guard shape.lengths.0 == 4, shape.lengths.1 == 4 else { return nil }
+        } else if shape.isPlain, shape.lengths.0 == 4, punctuation(i + 1) == 0x2D, let next = number(i + 2),
+                  next.isPlain, next.lengths.0 == 4
+        {
+            first = shape.values.0
+            second = next.values.0
+            end = i + 3
+        } else {
+            return nil
+        }
+        guard (1800...2100).contains(first), (1800...2100).contains(second), first < second, !nounFollows(end - 1)
+        else { return nil }
+        let s = DatePoint(grain: .year, year: first), e = DatePoint(grain: .year, year: second)
+        var match = DateMatch(i, end, kind: .interval, value: s.value + "/" + e.value, grain: .year,
+                              confidence: 0.85, rule: "interval-year-range")
+        match.intervalStart = s.bounds?.start
+        match.intervalEnd = e.bounds?.end
+        return match
+    }
+}

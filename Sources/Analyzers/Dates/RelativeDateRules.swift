@@ -1,0 +1,325 @@
+import CorpusKit
+
+/// Expressions resolved against a reference date: `hier`, `demain`, `aujourd'hui`, `la veille`, `le lendemain`,
+/// weekdays (`mardi`, `ce jeudi`, `jeudi dernier`, `last Tuesday`), `il y a trois ans`, `two years ago`,
+/// `dans trois jours`, `la semaine dernière`, `l'an dernier`, `next week`, `en mars dernier`, `en mars`.
+///
+/// The reference is the publication date; a weekday that names the weekday of the last explicit date of the
+/// text is that date (`signé jeudi 04 novembre 2021 … signé jeudi`), and `la veille`/`le lendemain` count from
+/// that date too. News is past-biased: when the text does not say the direction, the past reading is chosen,
+/// the future one is kept in `alternatives` and the match is flagged ``TemporalExpression/Flag/directionInferred``.
+extension DateScanner {
+    /// Which way a relative expression points.
+    enum Direction { case inferred, past, future }
+
+    func relativeMatch(at i: Int) -> DateMatch? {
+        guard let match = relativeDate(at: i) else { return nil }
+        return attachingTime(to: match)
+    }
+
+    private func relativeDate(at i: Int) -> DateMatch? {
+        let e = entry(i)
+        switch e.keyword {
+        case .hier, .yesterday: return dayOffset(i, i + 1, -1, rule: "relative-yesterday")
+        case .avantHier: return dayOffset(i, i + 1, -2, rule: "relative-day-before-yesterday")
+        case .demain, .tomorrow: return dayOffset(i, i + 1, 1, rule: "relative-tomorrow")
+        case .apresDemain: return dayOffset(i, i + 1, 2, rule: "relative-day-after-tomorrow")
+        case .aujourdhui, .today: return dayOffset(i, i + 1, 0, rule: "relative-today")
+        case .tonight:
+            guard var match = dayOffset(i, i + 1, 0, rule: "relative-tonight") else { return nil }
+            match.point?.partOfDay = "NI"
+            match.kind = .dateTime
+            return match
+        case .avant where keyword(i + 1) == .hier:
+            return dayOffset(i, i + 2, -2, rule: "relative-day-before-yesterday")
+        case .apres where keyword(i + 1) == .demain:
+            return dayOffset(i, i + 2, 2, rule: "relative-day-after-tomorrow")
+        case .la where keyword(i + 1) == .veille:
+            return referenceOffset(i, i + 2, -1, rule: "relative-eve")
+        case .le where keyword(i + 1) == .lendemain:
+            return referenceOffset(i, i + 2, 1, rule: "relative-day-after")
+        case .ce, .this:
+            if let weekday = fullWeekday(i + 1) {
+                return weekdayMatch(i, i + 2, weekday, .inferred, rule: "relative-this-weekday")
+            }
+            if let part = partOfDay(at: i + 1), e.keyword == .ce || part != "NI" {
+                // `ce matin`, `ce soir`, `cette nuit`, `this morning`.
+                guard var match = dayOffset(i, i + 2, 0, rule: "relative-this-part-of-day") else { return nil }
+                match.point?.partOfDay = part
+                match.kind = .dateTime
+                return match
+            }
+            if let unit = entry(i + 1).unit, !entry(i + 1).plural {
+                return unitOffset(i, i + 2, unit, 0, rule: "relative-this-unit")
+            }
+            return nil
+        case .last, .next:
+            // `last`, `next`, `coming` before what they modify; French `dernier`, `prochain` come after.
+            guard isEnglishDirection(i) else { return nil }
+            let offset = e.keyword == .last ? -1 : 1
+            if let weekday = fullWeekday(i + 1) {
+                return weekdayMatch(i, i + 2, weekday, offset < 0 ? .past : .future,
+                                    rule: offset < 0 ? "relative-last-weekday" : "relative-next-weekday")
+            }
+            if let unit = entry(i + 1).unit, !entry(i + 1).plural {
+                return unitOffset(i, i + 2, unit, offset, rule: offset < 0 ? "relative-last-unit" : "relative-next-unit")
+            }
+            if let month = monthField(at: i + 1), !entry(i + 1).monthAbbreviation {
+                return monthOffset(i, i + 2, month, offset < 0 ? .past : .future, rule: "relative-month")
+            }
+            return nil
+        case .la, .le, .elidedL:
+            // `la semaine dernière`, `le mois prochain`, `l'an dernier`, `l'année passée`.
+            let direction = keyword(i + 2)
+            guard let unit = entry(i + 1).unit, !entry(i + 1).plural, direction == .last || direction == .next
+            else { return nil }
+            let offset = direction == .last ? -1 : 1
+            return unitOffset(i, i + 3, unit, offset, rule: offset < 0 ? "relative-last-unit" : "relative-next-unit")
+        case .il:
+            // `il y a trois ans`.
+            guard keyword(i + 1) == .y, keyword(i + 2) == .a, let quantity = quantity(at: i + 3) else { return nil }
+            return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: true, rule: "relative-ago")
+        case .dans, .inEN:
+            if let quantity = quantity(at: i + 1) {
+                return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: false,
+                                      rule: "relative-in")
+            }
+            // `in March` (capitalised: `in may` is rarely a month); `dans` introduces no month.
+            return e.keyword == .inEN && isCapitalized(i + 1) ? inMonth(i) : nil
+        case .en:
+            return inMonth(i)
+        default:
+            break
+        }
+        if e.keyword == .a || e.keyword == .few || e.number >= 0 || isNumber(i) || e.unit == .year {
+            // `two years ago`, `a year ago`.
+            if let quantity = quantity(at: i), keyword(quantity.end) == .ago {
+                return quantityOffset(i, quantity.end + 1, quantity.count, quantity.unit, past: true,
+                                      rule: "relative-ago")
+            }
+        }
+        if let weekday = fullWeekday(i) {
+            let following = keyword(i + 1)
+            if following == .last || following == .next {
+                return weekdayMatch(i, i + 2, weekday, following == .last ? .past : .future,
+                                    rule: following == .last ? "relative-last-weekday" : "relative-next-weekday")
+            }
+            return weekdayMatch(i, i + 1, weekday, .inferred, rule: "relative-weekday")
+        }
+        if let month = monthField(at: i), !entry(i).monthAbbreviation {
+            let following = keyword(i + 1)
+            if following == .last || following == .next {
+                return monthOffset(i, i + 2, month, following == .last ? .past : .future, rule: "relative-month")
+            }
+        }
+        return nil
+    }
+
+    /// Whether the direction word at `i` is English (`last`, `next`, `coming`), which precedes its noun.
+    func isEnglishDirection(_ i: Int) -> Bool {
+        guard i >= 0, i < count, tokens[i].span.start < bytes.count else { return false }
+        switch bytes[tokens[i].span.start] | 0x20 {
+        case 0x6C, 0x6E, 0x63: return true  // l, n, c
+        default: return false
+        }
+    }
+
+    /// A full (non-abbreviated, singular) weekday name at token `j`.
+    func fullWeekday(_ j: Int) -> Int? {
+        let e = entry(j)
+        guard e.weekday != 0, !e.weekdayAbbreviation, !e.plural else { return nil }
+        return Int(e.weekday)
+    }
+
+    /// An anchor-relative day.
+    private func dayOffset(_ start: Int, _ end: Int, _ offset: Int, rule: String) -> DateMatch? {
+        guard let anchorDay else { return unanchored(start, end, grain: .day, rule: rule) }
+        var match = DateMatch(start, end, point: .day(anchorDay + offset), confidence: 0.9, rule: rule)
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// `la veille` / `le lendemain`: relative to the last explicit date of the text, else to the publication.
+    private func referenceOffset(_ start: Int, _ end: Int, _ offset: Int, rule: String) -> DateMatch? {
+        if let previousDay {
+            var match = DateMatch(start, end, point: .day(previousDay + offset), confidence: 0.75, rule: rule)
+            match.anchor = .init(source: "previous", value: DatePoint.day(previousDay).value)
+            return match
+        }
+        guard var match = dayOffset(start, end, offset, rule: rule) else { return nil }
+        match.confidence = 0.6
+        return match
+    }
+
+    /// An expression that needs an anchor the article does not have.
+    func unanchored(_ start: Int, _ end: Int, grain: TemporalExpression.Granularity, rule: String) -> DateMatch {
+        var match = DateMatch(start, end, point: DatePoint(grain: grain), confidence: 0.4, rule: rule)
+        match.flag(.unanchored)
+        return match
+    }
+
+    /// A weekday resolved to a day.
+    func weekdayMatch(_ start: Int, _ end: Int, _ weekday: Int, _ direction: Direction, rule: String)
+        -> DateMatch
+    {
+        if direction == .inferred, let previousDay, CalendarMath.weekday(previousDay) == weekday {
+            var match = DateMatch(start, end, point: .day(previousDay), confidence: 0.75, rule: rule + "+previous")
+            match.anchor = .init(source: "previous", value: DatePoint.day(previousDay).value)
+            return match
+        }
+        guard let anchorDay else {
+            var match = unanchored(start, end, grain: .day, rule: rule)
+            match.point?.weekday = weekday
+            return match
+        }
+        let anchorWeekday = CalendarMath.weekday(anchorDay)
+        let day: Int
+        var match: DateMatch
+        switch direction {
+        case .inferred:
+            // The latest such weekday on or before the publication day; the next one as the alternative.
+            day = anchorDay - (anchorWeekday - weekday + 7) % 7
+            var future = anchorDay + (weekday - anchorWeekday + 7) % 7
+            if future == day { future += 7 }
+            match = DateMatch(start, end, point: .day(day), confidence: rule == "relative-weekday" ? 0.6 : 0.7,
+                              rule: rule)
+            match.alternatives = [DatePoint.day(future).value]
+            match.flag(.directionInferred)
+        case .past:
+            day = anchorDay - ((anchorWeekday - weekday + 6) % 7 + 1)
+            match = DateMatch(start, end, point: .day(day), confidence: 0.85, rule: rule)
+        case .future:
+            day = anchorDay + ((weekday - anchorWeekday + 6) % 7 + 1)
+            match = DateMatch(start, end, point: .day(day), confidence: 0.85, rule: rule)
+        }
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// `la semaine dernière`, `ce mois-ci`, `l'an prochain`, `next week`.
+    private func unitOffset(_ start: Int, _ end: Int, _ unit: DateUnit, _ offset: Int, rule: String) -> DateMatch? {
+        shifted(start, end, unit, offset, rule: rule, confidence: 0.9)
+    }
+
+    /// The anchor moved by `offset` units, at the unit's granularity.
+    private func shifted(_ start: Int, _ end: Int, _ unit: DateUnit, _ offset: Int, rule: String,
+                         confidence: Double) -> DateMatch?
+    {
+        guard let anchor = anchorDate else { return unanchored(start, end, grain: unit.granularity, rule: rule) }
+        var point: DatePoint
+        switch unit {
+        case .year:
+            point = DatePoint(grain: .year, year: anchor.year + offset)
+        case .decade:
+            point = DatePoint(grain: .decade, year: anchor.year)
+            point.decade = anchor.year / 10 + offset
+        case .century:
+            point = DatePoint(grain: .century, year: anchor.year)
+            point.century = anchor.year / 100 + offset
+        case .month:
+            guard let month = anchor.month else { return unanchored(start, end, grain: .month, rule: rule) }
+            let shifted = CalendarMath.addMonths(year: anchor.year, month: month, offset)
+            point = DatePoint(grain: .month, year: shifted.year, month: shifted.month)
+        case .week:
+            guard let anchorDay else { return unanchored(start, end, grain: .week, rule: rule) }
+            let week = CalendarMath.isoWeek(anchorDay + 7 * offset)
+            point = DatePoint(grain: .week, year: week.year)
+            point.week = week.week
+        case .day:
+            guard let anchorDay else { return unanchored(start, end, grain: .day, rule: rule) }
+            point = .day(anchorDay + offset)
+        case .hour, .minute:
+            guard let anchorDay else { return unanchored(start, end, grain: .day, rule: rule) }
+            if let hour = anchor.hour {
+                let minutes = hour * 60 + (anchor.minute ?? 0) + offset * (unit == .hour ? 60 : 1)
+                let days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
+                point = .day(anchorDay + days)
+                let inDay = minutes - days * 1440
+                point.hour = inDay / 60
+                point.minute = inDay % 60
+                point.grain = .minute
+            } else {
+                point = .day(anchorDay)
+            }
+        }
+        guard let year = point.year, CalendarMath.isWritable(year) else {
+            return unanchored(start, end, grain: unit.granularity, rule: rule)
+        }
+        var match = DateMatch(start, end, point: point, confidence: confidence, rule: rule)
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// A count of units: `trois ans`, `3 jours`, `deux heures`, `un an`, `a year`, `an hour`, `quelques jours`.
+    func quantity(at j: Int) -> (count: Int?, unit: DateUnit, end: Int)? {
+        var j = j
+        var count: Int?
+        let e = entry(j)
+        if e.keyword == .few {
+            j += 1
+        } else if e.keyword == .a, keyword(j + 1) == .few {
+            j += 2  // `a few days`
+        } else if e.keyword == .a || (e.unit == .year && entry(j + 1).unit != nil && isWord(j)) {
+            count = 1  // `a year ago`, `an hour ago`
+            j += 1
+        } else if let n = self.count(j), n <= 10_000 {
+            count = n
+            j += 1
+        } else {
+            return nil
+        }
+        guard let unit = entry(j).unit, keyword(j) != .ci else { return nil }
+        return (count, unit, j + 1)
+    }
+
+    /// `il y a trois ans`, `dans deux semaines`, `two years ago`.
+    private func quantityOffset(_ start: Int, _ end: Int, _ count: Int?, _ unit: DateUnit, past: Bool,
+                                rule: String) -> DateMatch?
+    {
+        guard let count else {
+            var match = DateMatch(start, end, kind: .date, value: past ? "PAST_REF" : "FUTURE_REF",
+                                  grain: unit.granularity, confidence: 0.5, rule: rule)
+            match.anchor = publicationAnchor
+            return match
+        }
+        guard unit != .decade, unit != .century else {
+            let years = count * (unit == .decade ? 10 : 100) * (past ? -1 : 1)
+            return shifted(start, end, .year, years, rule: rule, confidence: 0.85)
+        }
+        return shifted(start, end, unit, past ? -count : count, rule: rule, confidence: 0.85)
+    }
+
+    /// `mars dernier`, `juin prochain`, `last March`: the month before (after) the publication month.
+    private func monthOffset(_ start: Int, _ end: Int, _ month: Int, _ direction: Direction, rule: String)
+        -> DateMatch?
+    {
+        guard let anchor = anchorDate, let anchorMonth = anchor.month else {
+            var match = unanchored(start, end, grain: .month, rule: rule)
+            match.point?.month = month
+            return match
+        }
+        var year = anchor.year
+        if direction == .future {
+            if month <= anchorMonth { year += 1 }
+        } else if month >= anchorMonth {
+            year -= 1
+        }
+        var match = DateMatch(start, end, point: DatePoint(grain: .month, year: year, month: month),
+                              confidence: 0.85, rule: rule)
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// `en mars` with no year: the latest March on or before the publication month.
+    private func inMonth(_ i: Int) -> DateMatch? {
+        let j = i + 1
+        guard let month = monthField(at: j), !entry(j).monthAbbreviation, year(j + 1) == nil,
+              keyword(j + 1) != .last, keyword(j + 1) != .next
+        else { return nil }
+        var match = DateMatch(j, j + 1, point: DatePoint(grain: .month, month: month), confidence: 0.7,
+                              rule: "partial-month")
+        match = inferredYear(match)
+        if match.anchor != nil { match.flag(.directionInferred) }
+        return match
+    }
+}

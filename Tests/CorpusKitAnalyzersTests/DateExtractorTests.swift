@@ -1,0 +1,459 @@
+import CorpusKit
+import CorpusKitAnalyzers
+import Testing
+
+/// Sentences written for these tests. The anchor is Friday 15 March 2024 unless a test says otherwise.
+enum DateFixtures {
+    static let friday = PublicationDate(year: 2024, month: 3, day: 15)
+
+    static func extract(_ text: String, anchor: PublicationDate? = friday) -> [TemporalExpression] {
+        DateExtractor().extract(from: text, anchor: anchor)
+    }
+
+    static func values(_ text: String, anchor: PublicationDate? = friday) -> [String] {
+        extract(text, anchor: anchor).map(\.value)
+    }
+
+    static func only(_ text: String, anchor: PublicationDate? = friday) -> TemporalExpression? {
+        let found = extract(text, anchor: anchor)
+        return found.count == 1 ? found[0] : nil
+    }
+}
+
+@Suite("Date extractor: absolute dates")
+struct AbsoluteDateTests {
+    @Test func dayMonthYear() throws {
+        let e = try #require(DateFixtures.only("Le contrat a été signé le 3 mars 2021 à Rabat."))
+        #expect(e.value == "2021-03-03")
+        #expect(e.text == "3 mars 2021")
+        #expect(e.kind == .date)
+        #expect(e.granularity == .day)
+        #expect(e.intervalStart == "2021-03-03T00:00")
+        #expect(e.intervalEnd == "2021-03-04T00:00")
+        #expect(e.flags.isEmpty)
+        #expect(e.rule == "absolute-day-month-year")
+    }
+
+    @Test func weekdayAndCaseInsensitivity() {
+        #expect(DateFixtures.values("Publié jeudi 04 novembre 2021 par la rédaction.") == ["2021-11-04"])
+        #expect(DateFixtures.values("Mercredi 3 Mars 2021 : le conseil s'est réuni.") == ["2021-03-03"])
+        #expect(DateFixtures.values("MERCREDI 3 MARS 2021") == ["2021-03-03"])
+        #expect(DateFixtures.extract("jeudi 04 novembre 2021")[0].text == "jeudi 04 novembre 2021")
+    }
+
+    @Test func partialDateTakesThePastYear() throws {
+        let e = try #require(DateFixtures.only("La manifestation du 1er mai a rassemblé des milliers de personnes."))
+        #expect(e.value == "2023-05-01")
+        #expect(e.flags.contains(.yearInferred))
+        #expect(e.alternatives == ["2024-05-01"])
+        #expect(e.anchor?.source == "publication")
+        let before = try #require(DateFixtures.only("Réunion le 2 mars au siège."))
+        #expect(before.value == "2024-03-02")
+        let unanchored = try #require(DateFixtures.only("le 1er mai", anchor: nil))
+        #expect(unanchored.value == "XXXX-05-01")
+        #expect(unanchored.flags.contains(.unanchored))
+    }
+
+    @Test func monthFirstAndEnglish() {
+        #expect(DateFixtures.values("Posted mars 14 2024 by admin") == ["2024-03-14"])
+        #expect(DateFixtures.values("The summit opened on March 14, 2024 in Geneva.") == ["2024-03-14"])
+        #expect(DateFixtures.values("It closed on 14 March 2024.") == ["2024-03-14"])
+        #expect(DateFixtures.values("Thursday, March 14, 2024") == ["2024-03-14"])
+        #expect(DateFixtures.values("the 14th of March 2024") == ["2024-03-14"])
+    }
+
+    @Test func abbreviatedMonths() {
+        #expect(DateFixtures.values("Le 12 sept. 2023, puis le 3 fév. 2024 et le 24 déc. 2022.")
+            == ["2023-09-12", "2024-02-03", "2022-12-24"])
+        // `sept` alone is the number seven.
+        #expect(DateFixtures.values("Il y avait sept candidats.").isEmpty)
+    }
+
+    @Test func monthGranularity() throws {
+        let e = try #require(DateFixtures.only("En mars 2021, la production a chuté."))
+        #expect(e.value == "2021-03")
+        #expect(e.granularity == .month)
+        #expect(e.intervalStart == "2021-03-01T00:00")
+        #expect(e.intervalEnd == "2021-04-01T00:00")
+        #expect(DateFixtures.values("Sales fell in May 2021.") == ["2021-05"])
+        #expect(DateFixtures.values("Les ventes de décembre 2023 ont progressé.") == ["2023-12"])
+        let december = try #require(DateFixtures.only("décembre 2023"))
+        #expect(december.intervalEnd == "2024-01-01T00:00")
+    }
+}
+
+@Suite("Date extractor: numeric dates")
+struct NumericDateTests {
+    @Test func dayFirst() {
+        #expect(DateFixtures.values("le 14/03/2024") == ["2024-03-14"])
+        #expect(DateFixtures.values("le 14-03-24") == ["2024-03-14"])
+        #expect(DateFixtures.values("le 14.03.2024") == ["2024-03-14"])
+        #expect(DateFixtures.values("le 12 - 02 - 2021") == ["2021-02-12"])
+        #expect(DateFixtures.values("Mis à jour 2024-03-14") == ["2024-03-14"])
+    }
+
+    @Test func invalidDaysAreNotDates() {
+        #expect(DateFixtures.values("le 31/02/2024").isEmpty)
+        #expect(DateFixtures.values("le 14/13/2024").isEmpty)
+        #expect(DateFixtures.values("le 29/02/2023").isEmpty)
+        #expect(DateFixtures.values("le 29/02/2024") == ["2024-02-29"])
+    }
+
+    @Test func twoDigitYearsGoToThePast() {
+        #expect(DateFixtures.values("le 14-03-98") == ["1998-03-14"])
+        #expect(DateFixtures.values("le 14-03-25") == ["1925-03-14"])
+        #expect(DateFixtures.values("le 14-03-24") == ["2024-03-14"])
+    }
+}
+
+@Suite("Date extractor: times")
+struct TimeTests {
+    @Test func dateAndTimeAreOneExpression() throws {
+        let e = try #require(DateFixtures.only("Le 14/03/2024 à 18h32"))
+        #expect(e.value == "2024-03-14T18:32")
+        #expect(e.kind == .dateTime)
+        #expect(e.granularity == .minute)
+        #expect(e.text == "14/03/2024 à 18h32")
+        #expect(e.intervalStart == "2024-03-14T18:32")
+        #expect(e.intervalEnd == "2024-03-14T18:33")
+        let dash = try #require(DateFixtures.only("Mardi 9 Mars 2021 - 10:48"))
+        #expect(dash.value == "2021-03-09T10:48")
+        #expect(dash.text == "Mardi 9 Mars 2021 - 10:48")
+    }
+
+    @Test func timeForms() {
+        #expect(DateFixtures.values("le 3 mars 2021 à 18 h 32") == ["2021-03-03T18:32"])
+        #expect(DateFixtures.values("le 3 mars 2021 à 16h") == ["2021-03-03T16:00"])
+        #expect(DateFixtures.values("le 3 mars 2021 à midi") == ["2021-03-03T12:00"])
+        #expect(DateFixtures.values("le 3 mars 2021 à minuit") == ["2021-03-03T00:00"])
+        #expect(DateFixtures.extract("le 3 mars 2021 à 16h")[0].granularity == .hour)
+        #expect(DateFixtures.extract("le 3 mars 2021 à 16h")[0].intervalEnd == "2021-03-03T17:00")
+    }
+
+    @Test func timesAlone() {
+        #expect(DateFixtures.values("Le train part à 18h32.") == ["T18:32"])
+        #expect(DateFixtures.extract("Rendez-vous à midi.").first?.kind == .time)
+        // `Midi` without `à` is also a region of France.
+        #expect(DateFixtures.values("Le Midi a voté à gauche.").isEmpty)
+    }
+}
+
+@Suite("Date extractor: relative expressions")
+struct RelativeDateTests {
+    @Test func bareWeekdayIsThePastOne() throws {
+        let e = try #require(DateFixtures.only("Le roi a reçu, mardi, le ministre."))
+        #expect(e.value == "2024-03-12")
+        #expect(e.alternatives == ["2024-03-19"])
+        #expect(e.flags.contains(.directionInferred))
+        #expect(e.confidence < 0.7)
+        #expect(e.anchor == TemporalExpression.Anchor(source: "publication", value: "2024-03-15"))
+        // The publication day itself counts.
+        #expect(DateFixtures.values("Il a parlé vendredi.") == ["2024-03-15"])
+    }
+
+    @Test func thisLastNextWeekday() {
+        #expect(DateFixtures.values("ce jeudi") == ["2024-03-14"])
+        #expect(DateFixtures.values("jeudi dernier") == ["2024-03-14"])
+        #expect(DateFixtures.values("vendredi dernier") == ["2024-03-08"])
+        #expect(DateFixtures.values("jeudi prochain") == ["2024-03-21"])
+        #expect(DateFixtures.values("last Tuesday") == ["2024-03-12"])
+        #expect(!DateFixtures.extract("jeudi prochain")[0].flags.contains(.directionInferred))
+    }
+
+    @Test func deicticDays() {
+        #expect(DateFixtures.values("hier") == ["2024-03-14"])
+        #expect(DateFixtures.values("avant-hier") == ["2024-03-13"])
+        #expect(DateFixtures.values("demain") == ["2024-03-16"])
+        #expect(DateFixtures.values("aujourd'hui et aujourd’hui") == ["2024-03-15", "2024-03-15"])
+        #expect(DateFixtures.values("yesterday") == ["2024-03-14"])
+        #expect(DateFixtures.values("hier soir") == ["2024-03-14TEV"])
+        #expect(DateFixtures.values("hier à 18h") == ["2024-03-14T18:00"])
+    }
+
+    @Test func eveAndNextDayFollowThePreviousDate() throws {
+        let found = DateFixtures.extract("Le sommet s'est ouvert le 3 mars 2021. La veille, les ministres avaient dîné.")
+        #expect(found.map(\.value) == ["2021-03-03", "2021-03-02"])
+        #expect(found[1].anchor?.source == "previous")
+        #expect(DateFixtures.values("Le lendemain, tout a changé.") == ["2024-03-16"])
+    }
+
+    @Test func agoAndIn() {
+        #expect(DateFixtures.values("il y a trois ans") == ["2021"])
+        #expect(DateFixtures.values("il y a 3 jours") == ["2024-03-12"])
+        #expect(DateFixtures.values("il y a deux mois") == ["2024-01"])
+        #expect(DateFixtures.values("two years ago") == ["2022"])
+        #expect(DateFixtures.values("dans trois jours") == ["2024-03-18"])
+        #expect(DateFixtures.values("il y a quelques jours") == ["PAST_REF"])
+    }
+
+    @Test func hoursAndDecades() {
+        let minute = PublicationDate(year: 2024, month: 3, day: 15, hour: 1, minute: 30)
+        #expect(DateFixtures.values("il y a deux heures", anchor: minute) == ["2024-03-14T23:30"])
+        #expect(DateFixtures.values("dans une heure", anchor: nil) == ["XXXX-XX-XXTXX:XX"])
+        #expect(DateFixtures.values("la décennie prochaine") == ["203"])
+    }
+
+    @Test func relativeUnits() {
+        #expect(DateFixtures.values("la semaine dernière") == ["2024-W10"])
+        #expect(DateFixtures.values("next week") == ["2024-W12"])
+        #expect(DateFixtures.values("l'an dernier") == ["2023"])
+        #expect(DateFixtures.values("l'année dernière") == ["2023"])
+        #expect(DateFixtures.values("l’an prochain") == ["2025"])
+        #expect(DateFixtures.values("le mois prochain") == ["2024-04"])
+        #expect(DateFixtures.values("cette année") == ["2024"])
+        #expect(DateFixtures.values("ce mois-ci") == ["2024-03"])
+        let week = DateFixtures.extract("la semaine dernière")[0]
+        #expect(week.intervalStart == "2024-03-04T00:00")
+        #expect(week.intervalEnd == "2024-03-11T00:00")
+    }
+
+    @Test func monthsWithDirection() {
+        #expect(DateFixtures.values("en mars dernier") == ["2023-03"])
+        #expect(DateFixtures.values("en février dernier") == ["2024-02"])
+        #expect(DateFixtures.values("en juin prochain") == ["2024-06"])
+        let e = DateFixtures.extract("en mai, le chantier reprendra")[0]
+        #expect(e.value == "2023-05")
+        #expect(e.alternatives == ["2024-05"])
+    }
+
+    @Test func weekdayReferringToAnEarlierDate() throws {
+        let found = DateFixtures.extract(
+            "L'accord a été signé jeudi 04 novembre 2021 à Rabat. Le texte, signé jeudi, entre en vigueur en 2022.")
+        #expect(found.map(\.value) == ["2021-11-04", "2021-11-04", "2022"])
+        #expect(found[1].anchor?.source == "previous")
+    }
+
+    @Test func unanchoredRelatives() throws {
+        let e = try #require(DateFixtures.only("hier", anchor: nil))
+        #expect(e.flags.contains(.unanchored))
+        #expect(e.value == "XXXX-XX-XX")
+        #expect(DateFixtures.values("mardi", anchor: nil) == ["XXXX-WXX-2"])
+        // An explicit date still resolves a weekday without an anchor.
+        #expect(DateFixtures.values("le mardi 12 mars 2024 puis mardi", anchor: nil) == ["2024-03-12", "2024-03-12"])
+    }
+}
+
+@Suite("Date extractor: intervals")
+struct IntervalTests {
+    @Test func ranges() throws {
+        let e = try #require(DateFixtures.only("Le festival aura lieu du 3 au 7 juin 2024."))
+        #expect(e.value == "2024-06-03/2024-06-07")
+        #expect(e.kind == .interval)
+        #expect(e.intervalStart == "2024-06-03T00:00")
+        #expect(e.intervalEnd == "2024-06-08T00:00")
+        #expect(DateFixtures.values("entre le 20 et le 30 juin") == ["2023-06-20/2023-06-30"])
+        #expect(DateFixtures.values("de mars à mai 2021") == ["2021-03/2021-05"])
+        #expect(DateFixtures.values("le plan 2021-2027") == ["2021/2027"])
+        #expect(DateFixtures.values("du 28 décembre au 3 janvier 2024") == ["2023-12-28/2024-01-03"])
+        #expect(DateFixtures.values("from March to May 2021") == ["2021-03/2021-05"])
+        #expect(DateFixtures.values("les 3-7 juin 2024") == ["2024-06-03/2024-06-07"])
+    }
+
+    @Test func openIntervals() throws {
+        let since = try #require(DateFixtures.only("Il dirige le club depuis 2011."))
+        #expect(since.value == "2011/..")
+        #expect(since.kind == .interval)
+        #expect(since.intervalStart == "2011-01-01T00:00")
+        #expect(since.intervalEnd == nil)
+        let until = try #require(DateFixtures.only("Le contrat court jusqu'en 2030."))
+        #expect(until.value == "../2030")
+        #expect(until.intervalEnd == "2031-01-01T00:00")
+        #expect(DateFixtures.values("jusqu'au 3 mars 2025") == ["../2025-03-03"])
+        #expect(DateFixtures.values("d'ici 2030") == ["../2030"])
+        #expect(DateFixtures.values("depuis hier") == ["2024-03-14/.."])
+        #expect(DateFixtures.values("since 2011") == ["2011/.."])
+    }
+
+    @Test func numberRangesThatAreNotDates() {
+        #expect(DateFixtures.values("de 3 à 5 personnes").isEmpty)
+        #expect(DateFixtures.values("entre 1500 et 2000 soldats").isEmpty)
+    }
+}
+
+@Suite("Date extractor: coarse granularity")
+struct CoarseDateTests {
+    @Test func years() {
+        #expect(DateFixtures.values("en 2019, le pays a voté") == ["2019"])
+        #expect(DateFixtures.values("l'année 2019") == ["2019"])
+        #expect(DateFixtures.values("in 2019") == ["2019"])
+        #expect(DateFixtures.values("Le record date de 1998.") == ["1998"])
+        #expect(DateFixtures.values("1500 soldats et 2000 manifestants").isEmpty)
+        #expect(DateFixtures.values("en 1750").isEmpty)
+        #expect(DateFixtures.extract("en 2019")[0].granularity == .year)
+    }
+
+    @Test func seasonsQuartersDecadesCenturies() {
+        #expect(DateFixtures.values("l'été 2023") == ["2023-SU"])
+        #expect(DateFixtures.values("au premier trimestre 2024") == ["2024-Q1"])
+        #expect(DateFixtures.values("au 3e trimestre 2023") == ["2023-Q3"])
+        #expect(DateFixtures.values("au second semestre 2023") == ["2023-H2"])
+        #expect(DateFixtures.values("T1 2024") == ["2024-Q1"])
+        #expect(DateFixtures.values("les années 1990") == ["199"])
+        #expect(DateFixtures.values("the 1990s") == ["199"])
+        #expect(DateFixtures.values("au XIXe siècle") == ["18"])
+        #expect(DateFixtures.values("au 19-ème siècle") == ["18"])
+        #expect(DateFixtures.values("au XXIe siècle") == ["20"])
+        #expect(DateFixtures.values("cet été") == ["2024-SU"])
+        #expect(DateFixtures.values("l'été dernier") == ["2023-SU"])
+        let quarter = DateFixtures.extract("au premier trimestre 2024")[0]
+        #expect(quarter.intervalStart == "2024-01-01T00:00")
+        #expect(quarter.intervalEnd == "2024-04-01T00:00")
+        let decade = DateFixtures.extract("les années 1990")[0]
+        #expect(decade.intervalStart == "1990-01-01T00:00")
+        #expect(decade.intervalEnd == "2000-01-01T00:00")
+    }
+
+    @Test func modifiers() throws {
+        let start = try #require(DateFixtures.only("début mars 2024"))
+        #expect(start.value == "2024-03")
+        #expect(start.rule.hasSuffix("+start"))
+        #expect(start.text == "début mars 2024")
+        #expect(DateFixtures.extract("fin 2023")[0].rule.hasSuffix("+end"))
+        #expect(DateFixtures.values("fin 2023") == ["2023"])
+        let mid = try #require(DateFixtures.only("à la mi-mars"))
+        #expect(mid.value == "2024-03")
+        #expect(mid.rule.hasSuffix("+mid"))
+    }
+}
+
+@Suite("Date extractor: durations and sets")
+struct DurationTests {
+    @Test func durations() throws {
+        let e = try #require(DateFixtures.only("Il a été nommé pour 5 ans."))
+        #expect(e.value == "P5Y")
+        #expect(e.kind == .duration)
+        #expect(DateFixtures.values("trois jours de visite") == ["P3D"])
+        #expect(DateFixtures.values("pendant deux heures") == ["PT2H"])
+        #expect(DateFixtures.values("depuis trois ans") == ["P3Y"])
+        #expect(DateFixtures.values("for two weeks") == ["P2W"])
+    }
+
+    @Test func recentPeriodsAreDurationsBackFromTheAnchor() throws {
+        let e = try #require(DateFixtures.only("ces dernières semaines"))
+        #expect(e.kind == .duration)
+        #expect(e.value == "PXW")
+        #expect(e.intervalEnd == "2024-03-16T00:00")
+        let three = try #require(DateFixtures.only("les trois derniers mois"))
+        #expect(three.value == "P3M")
+        #expect(three.intervalStart == "2023-12-15T00:00")
+        #expect(DateFixtures.values("over the past three years") == ["P3Y"])
+    }
+
+    @Test func sets() throws {
+        let e = try #require(DateFixtures.only("Le festival revient chaque année."))
+        #expect(e.value == "P1Y")
+        #expect(e.kind == .set)
+        #expect(DateFixtures.values("tous les lundis") == ["XXXX-WXX-1"])
+        #expect(DateFixtures.values("tous les deux ans") == ["P2Y"])
+        #expect(DateFixtures.values("every Monday") == ["XXXX-WXX-1"])
+        #expect(DateFixtures.values("tous les lundis à 16h") == ["XXXX-WXX-1T16:00"])
+    }
+}
+
+@Suite("Date extractor: precision filters")
+struct DateFilterTests {
+    @Test func numbersFollowedByNouns() {
+        #expect(DateFixtures.values("42 délégués et 1500 soldats sont arrivés.").isEmpty)
+    }
+
+    @Test func percentagesAndDecimals() {
+        #expect(DateFixtures.values("La croissance atteint 3,5% soit 2,4 MMDH.").isEmpty)
+        #expect(DateFixtures.values("un taux de 20,24 %").isEmpty)
+    }
+
+    @Test func phonesAndAddresses() {
+        #expect(DateFixtures.values("Appelez le 06 12 34 56 78 ou le +33 6 12 34 56 78.").isEmpty)
+        #expect(DateFixtures.values("Il habite rue du 14 juillet 2020 à Rabat.").isEmpty)
+        #expect(DateFixtures.values("Voir https://example.com/2024/03/14/titre et www.site2024.ma").isEmpty)
+    }
+
+    @Test func ages() {
+        #expect(DateFixtures.values("Un homme âgé de 61 ans a été arrêté.").isEmpty)
+        #expect(DateFixtures.values("Un homme de 61 ans a été arrêté.").isEmpty)
+        #expect(DateFixtures.values("les 18-25 ans votent peu").isEmpty)
+        #expect(DateFixtures.values("Marie Dupont, 61 ans, a témoigné.").isEmpty)
+        #expect(DateFixtures.values("une peine de 5 ans") == ["P5Y"])
+    }
+
+    @Test func namesAndShortWords() {
+        #expect(DateFixtures.values("Louis XIV et Mohammed VI").isEmpty)
+        #expect(DateFixtures.values("Sa Majesté le Roi a reçu sa famille.").isEmpty)
+        #expect(DateFixtures.values("Je me lu ma sa je").isEmpty)
+        #expect(DateFixtures.values("Sam Smith chante.").isEmpty)
+        #expect(DateFixtures.values("Le rover a atterri sur Mars.").isEmpty)
+    }
+
+    @Test func eventNamesAreKeptAndFlagged() throws {
+        let euro = try #require(DateFixtures.only("L'Euro 2024 se joue en Allemagne."))
+        #expect(euro.value == "2024")
+        #expect(euro.flags.contains(.eventName))
+        #expect(DateFixtures.extract("le Mondial 2030 au Maroc")[0].flags.contains(.eventName))
+        #expect(DateFixtures.extract("la Coupe du monde 2030")[0].flags.contains(.eventName))
+        #expect(DateFixtures.values("la COP28 à Dubaï").isEmpty)
+    }
+}
+
+@Suite("Date extractor: checks")
+struct DateCheckTests {
+    @Test func weekdayMismatchKeepsTheDate() throws {
+        let e = try #require(DateFixtures.only("mercredi 14 mars 2024"))
+        #expect(e.value == "2024-03-14")
+        #expect(e.flags.contains(.weekdayMismatch))
+        let fine = try #require(DateFixtures.only("Le conseil s'est réuni jeudi 14 mars 2024."))
+        #expect(fine.flags.isEmpty)
+    }
+
+    @Test func yearInferredFromWeekday() throws {
+        // 4 November was a Thursday in 2021: the nearest such year before the anchor.
+        let e = try #require(DateFixtures.only("jeudi 4 novembre"))
+        #expect(e.value == "2021-11-04")
+        #expect(e.flags.contains(.yearInferred))
+    }
+}
+
+@Suite("Date extractor: robustness and analyzer")
+struct DateRobustnessTests {
+    @Test func shortUnpunctuatedLinesAreFlaggedAsBoilerplate() {
+        let found = DateFixtures.extract("Publié le 14/03/2024 à 18h32\nLe ministre a parlé le 12 mars 2024 devant les députés.")
+        #expect(found.count == 2)
+        #expect(found[0].flags == [.boilerplate])
+        #expect(found[1].flags.isEmpty)
+    }
+
+    @Test func neverTrapsOnOddInput() {
+        let inputs = [
+            "", " ", "1er", "du", "du 3 au", "il y a", "entre le", "31/02", "99999999999/99/99", "le 0/0/0000",
+            "jusqu'", "les années", "XIXe", "9999-99-99", "mi-", "2024-2023", "à", "12 - 02 -", "depuis le",
+            String(repeating: "14/03/2024 ", count: 500), String(repeating: "é", count: 10_000),
+            "il y a 999999999 ans", "dans 99999 siècles", "T1", "le 29 février", "jeudi 29 février",
+        ]
+        for input in inputs {
+            for anchor in [DateFixtures.friday, PublicationDate(year: 2024), nil] {
+                _ = DateExtractor().extract(from: input, anchor: anchor)
+            }
+        }
+        #expect(DateFixtures.values(String(repeating: "14/03/2024 ", count: 500)).count == 500)
+    }
+
+    @Test func spansPointIntoTheText() {
+        let text = "Hier, à Rabat, l’accord du 3 au 7 juin 2024 a été prolongé jusqu'en 2030."
+        for e in DateFixtures.extract(text) {
+            #expect(String(e.span.substring(of: text)) == e.text)
+        }
+    }
+
+    @Test func analyzerUsesThePublicationDate() throws {
+        let article = Article(
+            id: "a", text: "Le ministre a parlé hier devant les députés.",
+            publishedAt: PublicationDate(year: 2024, month: 3, day: 15))
+        let analyzer = DateAnalyzer()
+        #expect(analyzer.id == .dates)
+        #expect(analyzer.dependencies == [.text])
+        #expect(!analyzer.abstract.isEmpty)
+        let pipeline = try Pipeline(registry: .standard, selecting: [.dates])
+        _ = pipeline
+        let found = DateExtractor().extract(from: TextStructure(analyzing: article.body), anchor: article.publishedAt)
+        #expect(found.map(\.value) == ["2024-03-14"])
+        #expect(AnalyzerRegistry.standard.contains(.dates))
+    }
+}
