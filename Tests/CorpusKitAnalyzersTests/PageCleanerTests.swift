@@ -240,6 +240,8 @@ struct PageCleanerTests {
         for input in inputs {
             let page = cleaner.clean(input)
             #expect(page.body.utf8.count <= input.utf8.count)
+            // Whatever the input, a page with text is never emptied.
+            if input.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { #expect(!page.body.isEmpty) }
         }
     }
 }
