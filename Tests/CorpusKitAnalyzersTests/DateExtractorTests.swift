@@ -457,3 +457,99 @@ struct DateRobustnessTests {
         #expect(AnalyzerRegistry.standard.contains(.dates))
     }
 }
+
+@Suite("Date extractor: clock times and parts of the day")
+struct ClockTimeTests {
+    @Test func hoursIntroducedAreTimes() throws {
+        let e = try #require(DateFixtures.only("Le concert commence à 23 heures sur la place."))
+        #expect(e.value == "T23:00")
+        #expect(e.kind == .time)
+        #expect(e.granularity == .hour)
+        #expect(DateFixtures.values("Les secours sont arrivés vers 20 heures.") == ["T20:00"])
+        #expect(DateFixtures.values("Il est vingt heures et la salle est pleine.") == ["T20:00"])
+        #expect(DateFixtures.values("Le magasin ferme à 15 h le dimanche.").first == "T15:00")
+        #expect(DateFixtures.values("L'alerte a été donnée à 3 heures du matin.") == ["T03:00"])
+        #expect(DateFixtures.values("Le train part à sept heures du soir.") == ["T19:00"])
+        #expect(DateFixtures.values("Nous déjeunerons à midi et demi.") == ["T12:30"])
+        #expect(DateFixtures.values("Rendez-vous à neuf heures trente devant la mairie.") == ["T09:30"])
+        #expect(DateFixtures.values("Ouverture des bureaux dès 8 heures.") == ["T08:00"])
+        let minute = try #require(DateFixtures.only("Il est arrivé à 8 heures et quart."))
+        #expect(minute.value == "T08:15")
+        #expect(minute.granularity == .minute)
+    }
+
+    @Test func hoursOtherwiseStayDurations() {
+        #expect(DateFixtures.values("Il a parlé pendant 2 heures.") == ["PT2H"])
+        #expect(DateFixtures.values("Il reste deux heures de route.") == ["PT2H"])
+        #expect(DateFixtures.values("Le chantier a été bouclé en 3 heures.") == ["PT3H"])
+        #expect(DateFixtures.values("Le village est à deux heures de Lyon.") == ["PT2H"])
+    }
+
+    @Test func partsOfTheDayHaveIntervals() throws {
+        let morning = try #require(DateFixtures.only("Le ministre est arrivé ce matin."))
+        #expect(morning.value == "2024-03-15TMO")
+        #expect(morning.kind == .dateTime)
+        #expect(morning.intervalStart == "2024-03-15T04:00")
+        #expect(morning.intervalEnd == "2024-03-15T12:00")
+        let afternoon = try #require(DateFixtures.only("Une réunion aura lieu cet après-midi."))
+        #expect(afternoon.value == "2024-03-15TAF")
+        #expect(afternoon.intervalStart == "2024-03-15T12:00")
+        #expect(afternoon.intervalEnd == "2024-03-15T19:00")
+        let evening = try #require(DateFixtures.only("Le match a eu lieu hier soir."))
+        #expect(evening.value == "2024-03-14TEV")
+        #expect(evening.intervalStart == "2024-03-14T18:00")
+        #expect(evening.intervalEnd == "2024-03-15T00:00")
+        let night = try #require(DateFixtures.only("Il a neigé cette nuit."))
+        #expect(night.value == "2024-03-15TNI")
+        #expect(night.intervalStart == "2024-03-16T00:00")
+        #expect(DateFixtures.values("Départ demain matin.") == ["2024-03-16TMO"])
+        #expect(DateFixtures.values("Le vote a eu lieu jeudi après-midi.") == ["2024-03-14TAF"])
+        #expect(DateFixtures.values("Aujourd'hui en début de matinée, la route était coupée.") == ["2024-03-15TMO"])
+        let late = try #require(DateFixtures.only("Les manifestants sont partis en fin d'après-midi."))
+        #expect(late.value == "TAF")
+        #expect(late.kind == .time)
+        #expect(DateFixtures.values("Le calme est revenu dans la soirée.") == ["TEV"])
+    }
+
+    @Test func dayJoinedToTime() throws {
+        let e = try #require(DateFixtures.only("Le conseil se réunira jeudi à 9h30."))
+        #expect(e.value == "2024-03-14T09:30")
+        #expect(e.kind == .dateTime)
+        #expect(DateFixtures.values("La cérémonie aura lieu demain à 18 heures.") == ["2024-03-16T18:00"])
+        #expect(DateFixtures.values("Le suspect a été arrêté hier vers 22h.") == ["2024-03-14T22:00"])
+        #expect(DateFixtures.values("Ouverture jeudi matin à 9 heures 30.") == ["2024-03-14T09:30"])
+    }
+}
+
+@Suite("Date extractor: offsets, apostrophes, day after a date")
+struct OffsetAndApostropheTests {
+    @Test func compoundOffsets() throws {
+        let e = try #require(DateFixtures.only("Le chantier sera livré dans 1 an et 2 mois."))
+        #expect(e.value == "2025-05")
+        #expect(e.kind == .date)
+        #expect(e.anchor?.source == "publication")
+        #expect(DateFixtures.values("Le verdict tombera dans 3 jours.") == ["2024-03-18"])
+        #expect(DateFixtures.values("Il est parti il y a 2 ans et 3 mois.") == ["2021-12"])
+        #expect(DateFixtures.values("Elle a déménagé il y a un an, deux mois et trois jours.") == ["2023-01-12"])
+        #expect(DateFixtures.values("La ligne ouvrira d'ici trois ans.") == ["2027"])
+        #expect(DateFixtures.values("La ligne ouvrira d'ici 2030.") == ["../2030"])
+    }
+
+    @Test func apostropheVariants() {
+        // `‘`, `´` and `` ` `` are split off by the tokenizer and are not handled yet.
+        for apostrophe in ["'", "’", "ʼ"] {
+            #expect(DateFixtures.values("Il pleut aujourd\(apostrophe)hui.") == ["2024-03-15"], "\(apostrophe)")
+            #expect(DateFixtures.values("Les ventes de l\(apostrophe)an dernier ont baissé.") == ["2023"],
+                    "\(apostrophe)")
+            #expect(DateFixtures.values("La ligne ouvrira d\(apostrophe)ici trois ans.") == ["2027"], "\(apostrophe)")
+        }
+    }
+
+    @Test func dayAfterOrBeforeADate() throws {
+        let e = try #require(DateFixtures.only("Tout a changé le lendemain du 13 février."))
+        #expect(e.value == "2024-02-14")
+        #expect(e.text == "le lendemain du 13 février")
+        #expect(DateFixtures.values("La veille du 3 mars 2021, rien ne bougeait.") == ["2021-03-02"])
+        #expect(DateFixtures.values("Au lendemain de l'élection, le parti a réagi.") == ["2024-03-16"])
+    }
+}

@@ -62,6 +62,12 @@ struct FoldedWord: Hashable {
             let b = bytes[k]
             if b < 0x80 {
                 if b == 0x2E, k == end - 1, word.count > 0 { period = true; break }
+                if b == 0x60 {
+                    // A backquote typed for an apostrophe.
+                    guard word.append(0x27) else { return nil }
+                    k += 1
+                    continue
+                }
                 guard word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) else { return nil }
                 k += 1
                 continue
@@ -77,6 +83,9 @@ struct FoldedWord: Hashable {
             } else if b == 0xE2, k + 2 < end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x98 || bytes[k + 2] == 0x99 {
                 folded = 0x27  // ’ ‘ → '
                 k += 3
+            } else if (b == 0xCA && k + 1 < end && bytes[k + 1] == 0xBC) || (b == 0xC2 && k + 1 < end && bytes[k + 1] == 0xB4) {
+                folded = 0x27  // ʼ (modifier letter apostrophe), ´ (acute accent) → '
+                k += 2
             } else {
                 return nil
             }
@@ -117,6 +126,8 @@ enum DateKeyword: UInt8 {
     case debut, fin, mi, milieu, early, late, mid
     // Times of day.
     case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit
+    // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
+    case demi, quart, moins, est
     // Coarse units.
     case siecle, century, trimestre, semestre, quarter, annees, ci
     // Vague quantities.
@@ -354,7 +365,7 @@ enum DateLexicon {
             (.lendemain, ["lendemain"]), (.debut, ["debut"]), (.fin, ["fin"]), (.mi, ["mi"]),
             (.milieu, ["milieu"]), (.early, ["early"]), (.late, ["late"]), (.mid, ["mid"]), (.midi, ["midi"]),
             (.minuit, ["minuit"]), (.noon, ["noon"]), (.midnight, ["midnight"]), (.h, ["h"]), (.am, ["am"]),
-            (.pm, ["pm"]), (.matin, ["matin", "morning"]), (.apresMidi, ["apres-midi", "afternoon"]),
+            (.pm, ["pm"]), (.matin, ["matin", "matinee", "morning"]), (.apresMidi, ["apres-midi", "afternoon"]),
             (.soir, ["soir", "soiree", "evening"]), (.nuit, ["nuit", "night"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
@@ -364,7 +375,8 @@ enum DateLexicon {
             (.address, ["rue", "avenue", "boulevard", "bd", "place", "allee", "quai", "pont", "square",
                         "impasse", "route", "chemin", "street", "road"]),
             (.event, ["euro", "mondial", "expo", "vision", "jo", "can", "olympics", "cup", "agenda", "cop"]),
-            (.coupe, ["coupe"]), (.monde, ["monde"]),
+            (.coupe, ["coupe"]), (.monde, ["monde"]), (.demi, ["demi", "demie"]), (.quart, ["quart"]),
+            (.moins, ["moins"]), (.est, ["est", "c'est", "sont"]),
         ]
         for (keyword, words) in keywords { add(words) { $0.keyword = keyword } }
         add(["le", "la", "les", "l'", "et", "ou", "a", "au", "aux", "de", "d'", "des", "du", "en", "pour", "par",

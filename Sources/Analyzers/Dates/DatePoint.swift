@@ -153,6 +153,17 @@ struct DatePoint: Hashable {
             return (Self.instant(monday), Self.instant(monday + 7))
         case .day, .hour, .minute:
             guard let start = dayNumber else { return nil }
+            if hour == nil, let partOfDay {
+                // Parts of the day, by convention: morning 04:00–12:00, afternoon 12:00–19:00, evening
+                // 18:00–24:00, night 00:00–04:00 of the next day (`cette nuit` is the night that follows the day).
+                switch partOfDay {
+                case "MO": return (Self.instant(start, minutes: 4 * 60), Self.instant(start, minutes: 12 * 60))
+                case "AF": return (Self.instant(start, minutes: 12 * 60), Self.instant(start, minutes: 19 * 60))
+                case "EV": return (Self.instant(start, minutes: 18 * 60), Self.instant(start + 1))
+                case "NI": return (Self.instant(start + 1), Self.instant(start + 1, minutes: 4 * 60))
+                default: break
+                }
+            }
             guard let hour, (0...23).contains(hour), grain != .day else {
                 return (Self.instant(start), Self.instant(start + 1))
             }

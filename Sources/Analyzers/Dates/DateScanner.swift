@@ -189,7 +189,8 @@ struct DateScanner {
             if e.function, e.keyword != .none, !isNumber(i + 1), !entry(i + 1).isDateWord { return nil }
         }
         return intervalMatch(at: i) ?? durationOrSetMatch(at: i) ?? absoluteMatch(at: i)
-            ?? relativeMatch(at: i) ?? coarseMatch(at: i) ?? bareDurationMatch(at: i) ?? timeMatch(at: i)
+            ?? relativeMatch(at: i) ?? coarseMatch(at: i) ?? clockMatch(at: i) ?? bareDurationMatch(at: i)
+            ?? partOfDayMatch(at: i) ?? timeMatch(at: i)
     }
 
     /// Turns a match into an expression and records it.

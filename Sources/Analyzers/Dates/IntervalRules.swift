@@ -18,6 +18,8 @@ extension DateScanner {
             if keyword(i + 1) == .ici {
                 // `d'ici 2030`, `d'ici à 2030`.
                 let j = keyword(i + 2) == .a ? i + 3 : i + 2
+                // `d'ici trois ans`: a date that far ahead of the anchor.
+                if let offset = futureOffset(i, quantityAt: j, rule: "relative-by") { return offset }
                 return openInterval(i, at: j, startOpen: true, rule: "interval-by")
             }
             return closedRange(i, from: i + 1, connectors: [.a], rule: "interval-from-to")

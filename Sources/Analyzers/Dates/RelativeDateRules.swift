@@ -28,6 +28,7 @@ extension DateScanner {
         case .tonight:
             guard var match = dayOffset(i, i + 1, 0, rule: "relative-tonight") else { return nil }
             match.point?.partOfDay = "NI"
+            match.point?.grain = .hour
             match.kind = .dateTime
             return match
         case .avant where keyword(i + 1) == .hier:
@@ -35,9 +36,10 @@ extension DateScanner {
         case .apres where keyword(i + 1) == .demain:
             return dayOffset(i, i + 2, 2, rule: "relative-day-after-tomorrow")
         case .la where keyword(i + 1) == .veille:
-            return referenceOffset(i, i + 2, -1, rule: "relative-eve")
-        case .le where keyword(i + 1) == .lendemain:
-            return referenceOffset(i, i + 2, 1, rule: "relative-day-after")
+            return ofDate(i, i + 2, -1, rule: "relative-eve") ?? referenceOffset(i, i + 2, -1, rule: "relative-eve")
+        case .le where keyword(i + 1) == .lendemain, .au where keyword(i + 1) == .lendemain:
+            return ofDate(i, i + 2, 1, rule: "relative-day-after")
+                ?? referenceOffset(i, i + 2, 1, rule: "relative-day-after")
         case .ce, .this:
             if let weekday = fullWeekday(i + 1) {
                 return weekdayMatch(i, i + 2, weekday, .inferred, rule: "relative-this-weekday")
@@ -46,6 +48,7 @@ extension DateScanner {
                 // `ce matin`, `ce soir`, `cette nuit`, `this morning`.
                 guard var match = dayOffset(i, i + 2, 0, rule: "relative-this-part-of-day") else { return nil }
                 match.point?.partOfDay = part
+                match.point?.grain = .hour
                 match.kind = .dateTime
                 return match
             }
@@ -78,9 +81,11 @@ extension DateScanner {
         case .il:
             // `il y a trois ans`.
             guard keyword(i + 1) == .y, keyword(i + 2) == .a, let quantity = quantity(at: i + 3) else { return nil }
+            if let compound = compoundOffset(i, quantity, past: true, rule: "relative-ago") { return compound }
             return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: true, rule: "relative-ago")
         case .dans, .inEN:
             if let quantity = quantity(at: i + 1) {
+                if let compound = compoundOffset(i, quantity, past: false, rule: "relative-in") { return compound }
                 return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: false,
                                       rule: "relative-in")
             }
@@ -148,6 +153,28 @@ extension DateScanner {
         }
         guard var match = dayOffset(start, end, offset, rule: rule) else { return nil }
         match.confidence = 0.6
+        return match
+    }
+
+    /// `le lendemain du 13 février`, `la veille du 3 mars 2021`, `au lendemain de jeudi`: the day after (before)
+    /// the date that follows `du`/`de` at token `j`. `nil` when no date follows (`au lendemain de l'élection`).
+    private func ofDate(_ start: Int, _ j: Int, _ offset: Int, rule: String) -> DateMatch? {
+        let k = keyword(j)
+        guard k == .du || k == .de || k == .elidedD else { return nil }
+        var date: DateMatch?
+        if let fields = calendarFields(at: j + 1) {
+            date = fields.point?.year == nil ? inferredYear(fields) : fields
+        } else if k != .du, let weekday = fullWeekday(j + 1) {
+            date = weekdayMatch(j + 1, j + 2, weekday, .inferred, rule: "relative-weekday")
+        }
+        guard let date, let point = date.point else { return nil }
+        var match: DateMatch
+        if let day = point.dayNumber {
+            match = DateMatch(start, date.end, point: .day(day + offset), confidence: 0.85, rule: rule + "-of-date")
+        } else {
+            match = unanchored(start, date.end, grain: .day, rule: rule + "-of-date")
+        }
+        match.anchor = .init(source: "previous", value: point.value)
         return match
     }
 
@@ -287,6 +314,66 @@ extension DateScanner {
             return shifted(start, end, .year, years, rule: rule, confidence: 0.85)
         }
         return shifted(start, end, unit, past ? -count : count, rule: rule, confidence: 0.85)
+    }
+
+    /// `d'ici trois ans`: the anchor moved forward by a quantity starting at token `j` (the match starts at `i`).
+    func futureOffset(_ i: Int, quantityAt j: Int, rule: String) -> DateMatch? {
+        guard let quantity = quantity(at: j), quantity.count != nil else { return nil }
+        if let compound = compoundOffset(i, quantity, past: false, rule: rule) { return compound }
+        return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: false, rule: rule)
+    }
+
+    /// `dans 1 an et 2 mois`, `il y a 2 ans, 3 mois et 4 jours`, `dans 1 an 2 mois`: several counted units
+    /// added together, as one date at the finest unit named (weeks, hours and minutes give a day). `nil` when
+    /// only one quantity is there.
+    private func compoundOffset(_ start: Int, _ first: (count: Int?, unit: DateUnit, end: Int), past: Bool,
+                                rule: String) -> DateMatch?
+    {
+        guard let firstCount = first.count else { return nil }
+        var parts = [(firstCount, first.unit)]
+        var end = first.end
+        while parts.count < 6 {
+            var j = end
+            if keyword(j) == .et || keyword(j) == .and || punctuation(j) == 0x2C { j += 1 }
+            guard let next = quantity(at: j), let n = next.count else { break }
+            parts.append((n, next.unit))
+            end = next.end
+        }
+        guard parts.count > 1 else { return nil }
+        var months = 0, days = 0
+        var finest = DateUnit.century
+        for (n, unit) in parts {
+            switch unit {
+            case .century: months += 1200 * n
+            case .decade: months += 120 * n
+            case .year: months += 12 * n
+            case .month: months += n
+            case .week: days += 7 * n
+            case .day, .hour, .minute: days += unit == .day ? n : 0
+            }
+            if unit.rawValue < finest.rawValue { finest = unit }
+        }
+        let sign = past ? -1 : 1
+        guard let anchor = anchorDate, let anchorMonth = anchor.month else {
+            return unanchored(start, end, grain: finest == .year || finest == .month ? finest.granularity : .day,
+                              rule: rule + "-compound")
+        }
+        var point: DatePoint
+        let moved = CalendarMath.addMonths(year: anchor.year, month: anchorMonth, sign * months)
+        guard CalendarMath.isWritable(moved.year) else { return nil }
+        switch finest {
+        case .year, .decade, .century: point = DatePoint(grain: .year, year: moved.year)
+        case .month: point = DatePoint(grain: .month, year: moved.year, month: moved.month)
+        default:
+            guard let anchorDay = anchor.day else {
+                return unanchored(start, end, grain: .day, rule: rule + "-compound")
+            }
+            let day = min(anchorDay, PublicationDate.daysIn(month: moved.month, year: moved.year))
+            point = .day(CalendarMath.dayNumber(year: moved.year, month: moved.month, day: day) + sign * days)
+        }
+        var match = DateMatch(start, end, point: point, confidence: 0.85, rule: rule + "-compound")
+        match.anchor = publicationAnchor
+        return match
     }
 
     /// `mars dernier`, `juin prochain`, `last March`: the month before (after) the publication month.

@@ -5,18 +5,119 @@ import CorpusKit
 extension DateScanner {
     /// A time at token `j`, possibly introduced by `à`, `at`, `vers`, a comma or a dash.
     func timeField(at j: Int) -> (hour: Int, minute: Int?, end: Int)? {
-        if let time = bareTime(at: j) { return time }
+        if let time = bareTime(at: j) ?? clockTime(at: j, introduced: true) { return time }
         let k = keyword(j)
         let p = punctuation(j)
-        guard k == .a || k == .at || k == .vers || p == 0x2C || p == 0x2D else { return nil }
-        return bareTime(at: j + 1)
+        guard k == .a || k == .at || k == .vers || isDes(j) || p == 0x2C || p == 0x2D else { return nil }
+        return bareTime(at: j + 1) ?? clockTime(at: j + 1, introduced: k != .none)
+    }
+
+    /// Whether token `j` is `dès` (folded like the article `des`, told apart by its accent).
+    func isDes(_ j: Int) -> Bool {
+        keyword(j) == .des && tokens[j].span.end - tokens[j].span.start == 4
+    }
+
+    /// Whether the word before token `j` makes a following `N heures` a clock time rather than a duration:
+    /// `à`, `vers`, `dès`, `jusqu'à`, `avant`, `après`, `at`, `il est`, `c'est`.
+    func introducesClockTime(_ j: Int) -> Bool {
+        switch keyword(j) {
+        case .a, .at, .vers, .avant, .apres, .est, .until: return true
+        default: return isDes(j)
+        }
+    }
+
+    /// A clock time written with the word `heure(s)` at token `j`: `23 heures`, `vingt heures trente`,
+    /// `9 heures 30`, `3 heures du matin`, `8 heures et demie`, `midi et demi`, `onze heures moins le quart`.
+    ///
+    /// `N heures` is a duration as often as a time, so it is read as a time only when `introduced` (the caller
+    /// saw `à`, `vers`, `dès`, `jusqu'à`, `avant`, `après`, `il est` or a day before it) or when the phrase itself
+    /// says so: minutes (`20 heures 30`, `et demie`) or a part of the day (`du matin`, `du soir`). Either way a
+    /// following `de`/`d'` + noun (`à deux heures de route`, `deux heures et demie de débat`) keeps it a duration.
+    func clockTime(at j: Int, introduced: Bool) -> (hour: Int, minute: Int?, end: Int)? {
+        var hour: Int
+        var end: Int
+        var named = false
+        switch keyword(j) {
+        case .midi: hour = 12; end = j + 1; named = true
+        case .minuit: hour = 0; end = j + 1; named = true
+        default:
+            if let shape = number(j) {
+                guard shape.isPlain, shape.lengths.0 <= 2 else { return nil }
+                hour = shape.values.0
+            } else {
+                let n = entry(j).number
+                guard n >= 0 else { return nil }
+                hour = Int(n)
+            }
+            guard (0...24).contains(hour), entry(j + 1).unit == .hour else { return nil }
+            if hour == 24 { hour = 0 }
+            end = j + 2
+        }
+        var minute: Int?
+        var strong = false
+        if keyword(end) == .et, keyword(end + 1) == .demi {
+            minute = 30; end += 2; strong = true
+        } else if keyword(end) == .et, keyword(end + 1) == .quart {
+            minute = 15; end += 2; strong = true
+        } else if keyword(end) == .moins, keyword(end + 1) == .le || keyword(end + 1) == .la,
+                  keyword(end + 2) == .quart
+        {
+            minute = 45; hour = (hour + 23) % 24; end += 3; strong = true
+        } else if !named, entry(end + 1).unit != .hour, entry(end + 1).unit != .day {
+            // `9 heures 30`, `vingt heures trente` (but not `2 heures 30 minutes`, a duration, when not introduced).
+            var m: Int?
+            if let shape = number(end), shape.isPlain, shape.lengths.0 == 2 { m = shape.values.0 }
+            else if entry(end).number > 0 { m = Int(entry(end).number) }
+            if let m, (1...59).contains(m) {
+                minute = m
+                end += 1
+                if entry(end).unit == .minute { end += 1 }
+                strong = true
+            }
+        }
+        // `du matin`, `de l'après-midi`, `du soir`, `de la nuit`.
+        var k = end
+        if keyword(k) == .du { k += 1 } else if keyword(k) == .de, keyword(k + 1) == .elidedL || keyword(k + 1) == .la { k += 2 }
+        if k > end, let part = partOfDay(at: k) {
+            switch part {
+            case "AF", "EV": if hour < 12 { hour += 12 }
+            case "MO", "NI": if hour == 12 { hour = 0 }
+            default: break
+            }
+            end = k + 1
+            strong = true
+        } else if keyword(end) == .de || keyword(end) == .elidedD || keyword(end) == .du {
+            // `deux heures de route`, `à trois heures de Paris`.
+            return nil
+        }
+        // `de 9 heures à 11 heures`: the start of a range of clock times.
+        let rangeStart = keyword(j - 1) == .de && keyword(end) == .a
+            && clockTime(at: end + 1, introduced: true) != nil
+        guard introduced || strong || named || rangeStart || introducesClockTime(j - 1) else { return nil }
+        return (hour, minute, end)
+    }
+
+    /// A clock time with `heure(s)` that its context marks as one (see ``clockTime(at:introduced:)``), tried
+    /// before bare durations so that `il est vingt heures` and `3 heures du matin` are not `PT20H`, `PT3H`.
+    func clockMatch(at i: Int) -> DateMatch? {
+        guard isNumber(i) || entry(i).number >= 0, let time = clockTime(at: i, introduced: false) else { return nil }
+        var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+        point.hour = time.hour
+        point.minute = time.minute
+        return DateMatch(i, time.end, point: point, confidence: 0.8, rule: "time-clock")
     }
 
     /// A time starting exactly at token `j`.
     func bareTime(at j: Int) -> (hour: Int, minute: Int?, end: Int)? {
         switch keyword(j) {
-        case .midi, .noon: return (12, 0, j + 1)
-        case .minuit, .midnight: return (0, 0, j + 1)
+        case .midi, .minuit:
+            // `midi et demi`, `minuit et quart` go through the clock-time reader.
+            if keyword(j + 1) == .et || keyword(j + 1) == .moins, let time = clockTime(at: j, introduced: true) {
+                return time
+            }
+            return (keyword(j) == .midi ? 12 : 0, 0, j + 1)
+        case .noon: return (12, 0, j + 1)
+        case .midnight: return (0, 0, j + 1)
         default: break
         }
         guard let shape = number(j) else { return nil }
@@ -66,6 +167,35 @@ extension DateScanner {
         }
     }
 
+    /// A part of the day at token `j`, bare or in a phrase: `soir`, `dans la soirée`, `dans le matin`,
+    /// `en début de matinée`, `en fin d'après-midi`, `en milieu de soirée`. The TIMEX3 code and the end token.
+    func partOfDayPhrase(at j: Int) -> (code: String, end: Int)? {
+        if let part = partOfDay(at: j) { return (part, j + 1) }
+        switch keyword(j) {
+        case .dans:
+            guard keyword(j + 1) == .la || keyword(j + 1) == .le || keyword(j + 1) == .elidedL,
+                  let part = partOfDay(at: j + 2) else { return nil }
+            return (part, j + 3)
+        case .en:
+            let modifier = keyword(j + 1)
+            guard modifier == .debut || modifier == .fin || modifier == .milieu,
+                  keyword(j + 2) == .de || keyword(j + 2) == .elidedD, let part = partOfDay(at: j + 3)
+            else { return nil }
+            return (part, j + 4)
+        default:
+            return nil
+        }
+    }
+
+    /// A part of the day standing alone in a phrase that cannot be generic: `dans la soirée`,
+    /// `en fin d'après-midi` (a time of day with no date: `TEV`, `TAF`). Bare `le matin` is left alone.
+    func partOfDayMatch(at i: Int) -> DateMatch? {
+        guard keyword(i) == .dans || keyword(i) == .en, let part = partOfDayPhrase(at: i) else { return nil }
+        var point = DatePoint(grain: .hour)
+        point.partOfDay = part.code
+        return DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day")
+    }
+
     /// Extends a day match with a following time (`à 18h32`, `- 10:48`) or part of the day (`soir`).
     func attachingTime(to match: DateMatch) -> DateMatch {
         guard var point = match.point, point.grain == .day, !point.hasTime else { return match }
@@ -76,10 +206,20 @@ extension DateScanner {
             point.grain = time.minute == nil ? .hour : .minute
             match.end = time.end
             match.rule += "+time"
-        } else if let part = partOfDay(at: match.end) {
-            point.partOfDay = part
-            match.end += 1
+        } else if let part = partOfDayPhrase(at: match.end) {
+            point.partOfDay = part.code
+            point.grain = .hour
+            match.end = part.end
             match.rule += "+part-of-day"
+            if let time = timeField(at: match.end) {
+                // `jeudi matin à 9 heures 30`: the clock time is the finer reading.
+                point.partOfDay = nil
+                point.hour = time.hour
+                point.minute = time.minute
+                point.grain = time.minute == nil ? .hour : .minute
+                match.end = time.end
+                match.rule += "+time"
+            }
         } else {
             return match
         }
@@ -124,7 +264,7 @@ extension DateScanner {
         let introduced = keyword(i) == .a || keyword(i) == .at || keyword(i) == .vers
         guard introduced || tokens[i].kind == .number else { return nil }
         let start = introduced ? i + 1 : i
-        guard let time = bareTime(at: start) else { return nil }
+        guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: introduced) else { return nil }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
