@@ -7,7 +7,7 @@ import Foundation
 enum Workloads {
     /// Names that are not analyzer ids; an analyzer registered under one of them is measured as `analyzer:<id>`.
     static let fixedNames: Set<String> = [
-        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "pipeline", "pipeline+json",
+        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "pipeline", "pipeline+json",
         "analyze-default+json",
     ]
 
@@ -55,6 +55,17 @@ enum Workloads {
                 var kept = 0
                 for article in articles { kept += cleaner.clean(article.body).report.keptLines }
                 return WorkResult(checksum: kept)
+            },
+            Workload(
+                name: "date-extraction", kind: .dates, threads: 1, analyzers: [],
+                summary: "TextStructure(analyzing: body) + DateExtractor().extract, one thread (tokens included)"
+            ) {
+                let extractor = DateExtractor()
+                var found = 0
+                for article in articles {
+                    found += extractor.extract(from: TextStructure(analyzing: article.body), anchor: article.publishedAt).count
+                }
+                return WorkResult(checksum: found)
             },
         ]
 
