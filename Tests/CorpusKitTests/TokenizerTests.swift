@@ -495,3 +495,24 @@ struct TokenizerTests {
         #expect(Token.Features(name: "nope") == nil)
     }
 }
+
+@Suite("Loose apostrophes")
+struct LooseApostropheTests {
+    @Test(arguments: [
+        ("aujourd‘hui", ["aujourd‘hui"]),
+        ("l´accord", ["l´", "accord"]),
+        ("qu`il", ["qu`", "il"]),
+        ("le ‘mot’ cité", ["le", "‘", "mot", "’", "cité"]),
+        ("prix ` x", ["prix", "`", "x"]),
+    ])
+    func betweenLettersTheyAreApostrophes(text: String, expected: [String]) {
+        let tokens = Tokenizer().tokenize(text)
+        #expect(tokens.map { String($0.span.substring(of: text)) } == expected)
+    }
+
+    @Test func theyMarkElisionsLikeTheUsualApostrophe() {
+        let text = "l´accord"
+        let tokens = Tokenizer().tokenize(text)
+        #expect(tokens.first?.has(.elision) == true)
+    }
+}

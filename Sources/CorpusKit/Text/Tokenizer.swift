@@ -85,6 +85,9 @@ enum ScalarClass: UInt8 {
     case digit
     /// `'`, `’` (U+2019), `ʼ` (U+02BC).
     case apostrophe
+    /// `‘` (U+2018), `´` (U+00B4), `` ` `` (U+0060): typed as apostrophes by careless keyboards and CMSs
+    /// (`aujourd‘hui`, `l´accord`); an apostrophe between letters, a quote mark anywhere else.
+    case looseApostrophe
     /// `-`, U+2010, U+2011: the marks that can join the parts of a compound word.
     case hyphen
     /// `.`
@@ -114,11 +117,12 @@ enum ScalarClass: UInt8 {
         // Zero-width space and byte-order mark separate words like a space would, though they are invisible.
         case 0x200B, 0xFEFF: return .space
         case 0x27, 0x2019, 0x02BC: return .apostrophe
+        case 0x2018, 0xB4, 0x60: return .looseApostrophe
         case 0x2D, 0x2010, 0x2011: return .hyphen
         case 0x2E: return .period
         case 0x21, 0x3F: return .terminal
         case 0x2026: return .ellipsis
-        case 0x22, 0xAB, 0xBB, 0x2018, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A:
+        case 0x22, 0xAB, 0xBB, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A:
             return .quote
         // Variation selectors, joiners, word joiner, soft hyphen, emoji tags: invisible glue.
         case 0xAD, 0x200C, 0x200D, 0x2060, 0xFE00...0xFE0F, 0xE0000...0xE007F, 0xE0100...0xE01EF:
@@ -293,7 +297,7 @@ private struct TokenScanner {
                 i = scanWord(from: i, firstClass: cls, firstLength: length)
             case .digit:
                 i = scanNumber(from: i)
-            case .apostrophe, .hyphen, .period, .terminal, .ellipsis, .quote, .punctuation:
+            case .apostrophe, .looseApostrophe, .hyphen, .period, .terminal, .ellipsis, .quote, .punctuation:
                 i = scanPunctuation(from: i, value: value, length: length, class: cls)
             case .mark, .symbol:
                 i = scanSymbol(from: i, value: value, length: length)
@@ -352,9 +356,11 @@ private struct TokenScanner {
                 guard classAt(i &+ length).isAlphanumeric else { break scan }
                 features.insert(.hyphenated)
                 i &+= length
-            case .apostrophe:
+            case .apostrophe, .looseApostrophe:
                 let after = i &+ length
                 let next = classAt(after)
+                // A loose apostrophe (`‘`, `´`, `` ` ``) counts only between letters: `aujourd‘hui`, `l´accord`.
+                if cls == .looseApostrophe && !next.isLetter { break scan }
                 if !features.contains(.hyphenated), isElision(start, i),
                     next.isAlphanumeric || next == .space || next == .lineBreak
                 {
@@ -640,7 +646,7 @@ private struct TokenScanner {
         switch cls {
         case .period, .terminal, .ellipsis: features = .terminal
         // An apostrophe that was not taken by a word (`'` before a space, `’` opening a quotation) is a quote.
-        case .quote, .apostrophe: features = .quoteMark
+        case .quote, .apostrophe, .looseApostrophe: features = .quoteMark
         default: features = []
         }
         emit(start, i, .punctuation, features)
