@@ -553,3 +553,148 @@ struct OffsetAndApostropheTests {
         #expect(DateFixtures.values("Au lendemain de l'élection, le parti a réagi.") == ["2024-03-16"])
     }
 }
+
+@Suite("Date extractor: coarse bounds, present, weekends, neighbouring days")
+struct CoarseBoundsPresentWeekendTests {
+    @Test func seasonBoundsIncludeTheirLastDay() {
+        // Each season runs through the day of the next equinox or solstice; the end is exclusive.
+        let bounds: [(String, String, String)] = [
+            ("Au printemps 2023, le chantier a repris.", "2023-03-20T00:00", "2023-06-22T00:00"),
+            ("Pendant l'été 2023, la ville a fermé ses piscines.", "2023-06-21T00:00", "2023-09-24T00:00"),
+            ("L'automne 2023 a été pluvieux.", "2023-09-23T00:00", "2023-12-22T00:00"),
+            ("In winter 2023 the roads were closed.", "2023-12-21T00:00", "2024-03-21T00:00"),
+        ]
+        for (text, start, end) in bounds {
+            let found = DateFixtures.extract(text).filter { $0.granularity == .season }
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.intervalStart == start, "\(text)")
+            #expect(found.first?.intervalEnd == end, "\(text)")
+        }
+        let winter = DateFixtures.extract("Cet hiver, la neige est tombée tôt.")
+        #expect(winter.map(\.value) == ["2023-WI"])
+        #expect(winter.first?.intervalEnd == "2024-03-21T00:00")
+    }
+
+    @Test func otherCoarseBoundsEndTheDayAfter() {
+        let semester = DateFixtures.extract("Au second semestre 2023, les ventes ont chuté.")
+        #expect(semester.first?.intervalStart == "2023-07-01T00:00")
+        #expect(semester.first?.intervalEnd == "2024-01-01T00:00")
+        let quarter = DateFixtures.extract("Au quatrième trimestre 2023, la dette a monté.")
+        #expect(quarter.first?.intervalEnd == "2024-01-01T00:00")
+        let century = DateFixtures.extract("Le pont date du XIXe siècle.")
+        #expect(century.first?.intervalStart == "1800-01-01T00:00")
+        #expect(century.first?.intervalEnd == "1900-01-01T00:00")
+        let decade = DateFixtures.extract("the 1980s were loud")
+        #expect(decade.first?.intervalEnd == "1990-01-01T00:00")
+        // `début`, `mi-`, `fin` keep the bounds of what they modify.
+        let late = DateFixtures.extract("Les travaux finiront fin 2025.")
+        #expect(late.first?.intervalStart == "2025-01-01T00:00")
+        #expect(late.first?.intervalEnd == "2026-01-01T00:00")
+        let mid = DateFixtures.extract("La récolte commence mi-juin 2025.")
+        #expect(mid.first?.intervalEnd == "2025-07-01T00:00")
+        let early = DateFixtures.extract("Le salon ouvre début décembre 2025.")
+        #expect(early.first?.intervalEnd == "2026-01-01T00:00")
+    }
+
+    @Test func presentReferences() {
+        let phrases = ["Le ministre est maintenant à Rabat.", "En ce moment, le trafic est coupé.",
+                       "Le dossier est actuellement à l'étude.", "À l'heure actuelle, rien n'est décidé.",
+                       "Il faut agir tout de suite.", "The minister is now in Rabat.",
+                       "Right now, the road is closed.", "The plan is currently on hold."]
+        for text in phrases {
+            let found = DateFixtures.extract(text)
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.value == "PRESENT_REF", "\(text)")
+            #expect(found.first?.kind == .date, "\(text)")
+            #expect(found.first?.granularity == .day, "\(text)")
+            #expect(found.first?.intervalStart == "2024-03-15T00:00", "\(text)")
+            #expect(found.first?.intervalEnd == "2024-03-16T00:00", "\(text)")
+            #expect(found.first?.anchor?.source == "publication", "\(text)")
+        }
+        #expect(DateFixtures.extract("En ce moment, le trafic est coupé.").first?.text == "En ce moment")
+        #expect(DateFixtures.extract("À l'heure actuelle, rien n'est décidé.").first?.text == "À l'heure actuelle")
+        let timed = PublicationDate(year: 2024, month: 3, day: 15, hour: 23, minute: 59)
+        let late = DateFixtures.extract("Le vote se tient maintenant.", anchor: timed)
+        #expect(late.first?.intervalStart == "2024-03-15T23:59")
+        #expect(late.first?.intervalEnd == "2024-03-16T00:00")
+        let unanchored = DateFixtures.extract("Le vote se tient maintenant.", anchor: nil)
+        #expect(unanchored.first?.flags == [.unanchored])
+        #expect(DateFixtures.values("Il a tout perdu.").isEmpty)
+    }
+
+    @Test func weekends() {
+        // Friday 15 March 2024: past-biased like a weekday, the coming weekend kept as the alternative.
+        let this = DateFixtures.extract("Ce week-end, la ville a fêté son équipe.")
+        #expect(this.first?.value == "2024-W10-WE")
+        #expect(this.first?.kind == .interval)
+        #expect(this.first?.intervalStart == "2024-03-09T00:00")
+        #expect(this.first?.intervalEnd == "2024-03-11T00:00")
+        #expect(this.first?.alternatives == ["2024-W11-WE"])
+        #expect(this.first?.flags == [.directionInferred])
+        #expect(DateFixtures.values("Le week-end dernier, il a plu.") == ["2024-W10-WE"])
+        let next = DateFixtures.extract("Le week-end prochain, le musée sera gratuit.")
+        #expect(next.first?.value == "2024-W11-WE")
+        #expect(next.first?.intervalStart == "2024-03-16T00:00")
+        #expect(next.first?.intervalEnd == "2024-03-18T00:00")
+        #expect(DateFixtures.values("This weekend the museum was full.") == ["2024-W10-WE"])
+        #expect(DateFixtures.values("Last weekend the museum was full.") == ["2024-W10-WE"])
+        #expect(DateFixtures.values("Next weekend the museum opens.") == ["2024-W11-WE"])
+        // On a Sunday, the last weekend is the one before the current one.
+        let sunday = PublicationDate(year: 2024, month: 3, day: 17)
+        #expect(DateFixtures.values("Le week-end dernier, il a plu.", anchor: sunday) == ["2024-W10-WE"])
+        #expect(DateFixtures.values("Le week-end, il a plu.", anchor: sunday) == ["2024-W11-WE"])
+    }
+
+    @Test func dayBeforeAndDayAfter() {
+        let text = "Le sommet s'est ouvert le 3 mars 2021. Le jour d'avant, les délégués étaient arrivés."
+        #expect(DateFixtures.values(text) == ["2021-03-03", "2021-03-02"])
+        #expect(DateFixtures.extract(text).last?.rule == "relative-eve")
+        #expect(DateFixtures.values("Le sommet s'est ouvert le 3 mars 2021. Le jour d'après, ils sont partis.")
+            == ["2021-03-03", "2021-03-04"])
+        #expect(DateFixtures.values("Le sommet s'est ouvert le 3 mars 2021. Le jour suivant, ils sont partis.")
+            == ["2021-03-03", "2021-03-04"])
+        #expect(DateFixtures.values("Le sommet s'est ouvert le 3 mars 2021. Le lendemain, ils sont partis.")
+            == DateFixtures.values("Le sommet s'est ouvert le 3 mars 2021. Le jour d'après, ils sont partis."))
+        #expect(DateFixtures.values("Le jour d'après, la ville était calme.") == ["2024-03-16"])
+    }
+
+    @Test func openIntervalsWithTimesAndDays() {
+        // Friday 15 March 2024. A bare day after a forward-looking bound is in the anchor's month, or the next
+        // month when it is already past; after `depuis` it is in the anchor's month, or the previous one.
+        let from8 = DateFixtures.extract("La vente reprend à partir du 8.")
+        #expect(from8.map(\.value) == ["2024-04-08/.."])
+        #expect(from8.first?.intervalStart == "2024-04-08T00:00")
+        #expect(DateFixtures.values("La vente reprend à partir du 20.") == ["2024-03-20/.."])
+        #expect(DateFixtures.values("Les soldes durent jusqu'au 28.") == ["../2024-03-28"])
+        #expect(DateFixtures.values("La grève dure depuis le 8.") == ["2024-03-08/.."])
+        #expect(DateFixtures.values("La grève dure depuis le 20.") == ["2024-02-20/.."])
+        let thursday = DateFixtures.extract("Le guichet ouvre à partir de 9h30 jeudi prochain.")
+        #expect(thursday.first?.value == "2024-03-21T09:30/..")
+        #expect(thursday.first?.kind == .interval)
+        #expect(thursday.first?.intervalStart == "2024-03-21T09:30")
+        #expect(DateFixtures.values("Le guichet ouvre à partir de 9h30 jeudi.") == ["2024-03-21T09:30/.."])
+        let after = DateFixtures.extract("Le guichet a ouvert jeudi après 9h30.")
+        #expect(after.first?.value == "2024-03-14T09:30/..")
+        #expect(after.first?.text == "jeudi après 9h30")
+        let november = DateFixtures.extract("Les inscriptions ouvrent après 16h le 1er novembre.")
+        // A day-month without a year is past-biased here as everywhere else.
+        #expect(november.first?.value == "2023-11-01T16:00/..")
+        #expect(november.first?.text == "après 16h le 1er novembre")
+        let noon = DateFixtures.extract("Les résultats seront connus avant midi.")
+        #expect(noon.first?.value == "../T12:00")
+        let tomorrow = DateFixtures.extract("Les résultats seront connus demain avant midi.")
+        #expect(tomorrow.first?.value == "../2024-03-16T12:00")
+        #expect(tomorrow.first?.intervalEnd == "2024-03-16T12:00")
+        let untilThursday = DateFixtures.extract("Le musée reste fermé jusqu'à jeudi.")
+        #expect(untilThursday.first?.value == "../2024-03-21")
+        #expect(untilThursday.first?.intervalEnd == "2024-03-22T00:00")
+        #expect(DateFixtures.values("La route est coupée depuis mardi soir.") == ["2024-03-12TEV/.."])
+        let monday = DateFixtures.extract("The museum is closed from Monday.")
+        #expect(monday.first?.value == "2024-03-18/..")
+        let fivePM = DateFixtures.extract("The road is closed until 5 pm.")
+        #expect(fivePM.first?.value == "../T17:00")
+        // `avant`/`après` before a year or a noun are not open intervals here.
+        #expect(DateFixtures.values("avant 2020") == ["2020"])
+        #expect(DateFixtures.values("Ouverture des bureaux dès 8 heures.") == ["T08:00"])
+    }
+}

@@ -202,7 +202,8 @@ extension DateScanner {
         var year = anchor.year
         if offset < 0, month < startMonth + 3 { year -= 1 }
         if offset > 0, month >= startMonth { year += 1 }
-        if offset == 0, season == 4, month < 3 { year -= 1 }
+        // `cet hiver` before the end of winter (20 March inclusive) is the winter that began the year before.
+        if offset == 0, season == 4, month < 3 || (month == 3 && (anchor.day ?? 1) <= 20) { year -= 1 }
         match.point?.year = year
         match.anchor = publicationAnchor
         return match

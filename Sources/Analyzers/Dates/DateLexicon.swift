@@ -134,6 +134,11 @@ enum DateKeyword: UInt8 {
     case few
     // Filters.
     case age, person, address, event, coupe, monde
+    // The present: `maintenant`, `actuellement`, `now`, `currently`, and the parts of `en ce moment`,
+    // `à l'heure actuelle`, `tout de suite`, `right now`.
+    case maintenant, moment, actuelle, tout, suite, right
+    // `week-end`, `weekend`.
+    case weekend
 }
 
 /// What the lexicon knows about a word.
@@ -377,6 +382,9 @@ enum DateLexicon {
             (.event, ["euro", "mondial", "expo", "vision", "jo", "can", "olympics", "cup", "agenda", "cop"]),
             (.coupe, ["coupe"]), (.monde, ["monde"]), (.demi, ["demi", "demie"]), (.quart, ["quart"]),
             (.moins, ["moins"]), (.est, ["est", "c'est", "sont"]),
+            (.maintenant, ["maintenant", "actuellement", "now", "currently"]), (.moment, ["moment"]),
+            (.actuelle, ["actuelle"]), (.tout, ["tout"]), (.suite, ["suite"]), (.right, ["right"]),
+            (.weekend, ["week-end", "weekend"]),
         ]
         for (keyword, words) in keywords { add(words) { $0.keyword = keyword } }
         add(["le", "la", "les", "l'", "et", "ou", "a", "au", "aux", "de", "d'", "des", "du", "en", "pour", "par",

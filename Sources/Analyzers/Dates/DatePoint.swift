@@ -124,12 +124,15 @@ struct DatePoint: Hashable {
         case .year:
             return (Self.instant(year, 1, 1), Self.instant(year + 1, 1, 1))
         case .season:
-            // Astronomical seasons, to the usual day; winter runs into the next year.
+            // Astronomical seasons, to the usual day: each runs from the day of its equinox or solstice (20 March,
+            // 21 June, 23 September, 21 December) through the day of the next one, inclusive (the change happens
+            // during that day, which belongs to both), so the exclusive end is the day after it. Winter runs into
+            // the next year.
             switch season ?? 0 {
-            case 1: return (Self.instant(year, 3, 20), Self.instant(year, 6, 21))
-            case 2: return (Self.instant(year, 6, 21), Self.instant(year, 9, 23))
-            case 3: return (Self.instant(year, 9, 23), Self.instant(year, 12, 21))
-            case 4: return (Self.instant(year, 12, 21), Self.instant(year + 1, 3, 20))
+            case 1: return (Self.instant(year, 3, 20), Self.instant(year, 6, 22))
+            case 2: return (Self.instant(year, 6, 21), Self.instant(year, 9, 24))
+            case 3: return (Self.instant(year, 9, 23), Self.instant(year, 12, 22))
+            case 4: return (Self.instant(year, 12, 21), Self.instant(year + 1, 3, 21))
             default: return nil
             }
         case .quarter:

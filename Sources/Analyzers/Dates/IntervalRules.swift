@@ -10,8 +10,17 @@ extension DateScanner {
     func intervalMatch(at i: Int) -> DateMatch? {
         let e = entry(i)
         switch e.keyword {
-        case .du, .from:
+        case .du:
             return closedRange(i, from: i + 1, connectors: [.au, .to, .until], rule: "interval-from-to")
+        case .from:
+            // `from March to May`, else `from Monday`, `from 9 am`.
+            return closedRange(i, from: i + 1, connectors: [.au, .to, .until], rule: "interval-from-to")
+                ?? openInterval(i, at: i + 1, startOpen: false, rule: "interval-from")
+        case .avant, .apres:
+            // `avant midi`, `après 16h le 1er novembre`: only before a time (`avant 2020` stays a year).
+            guard timeAt(i + 1) != nil else { return nil }
+            return openInterval(i, at: i + 1, startOpen: e.keyword == .avant,
+                                rule: e.keyword == .avant ? "interval-before" : "interval-after")
         case .entre, .between:
             return closedRange(i, from: i + 1, connectors: [.et, .and], rule: "interval-between")
         case .de, .elidedD:
@@ -29,8 +38,7 @@ extension DateScanner {
             // `dès 2025` (folded like the article `des`, so only before a date that no noun follows).
             return openInterval(i, at: i + 1, startOpen: false, rule: "interval-from")
         case .a where keyword(i + 1) == .partir && (keyword(i + 2) == .de || keyword(i + 2) == .du):
-            let j = keyword(i + 2) == .de ? i + 3 : i + 2
-            return openInterval(i, at: j, startOpen: false, rule: "interval-from")
+            return openInterval(i, at: i + 3, startOpen: false, rule: "interval-from")
         case .jusqu, .jusque:
             let next = keyword(i + 1)
             guard next == .en || next == .au || next == .a || next == .elidedL else { return nil }
@@ -41,7 +49,91 @@ extension DateScanner {
         default:
             break
         }
+        if e.weekday != 0 || e.keyword == .demain || e.keyword == .hier || e.keyword == .aujourdhui
+            || e.keyword == .tomorrow || e.keyword == .today || e.keyword == .yesterday
+        {
+            return dayThenBound(at: i) ?? numericRange(at: i)
+        }
         return numericRange(at: i)
+    }
+
+    /// A time at token `j`, bare or written with `heure(s)`.
+    func timeAt(_ j: Int) -> (hour: Int, minute: Int?, end: Int)? {
+        bareTime(at: j) ?? clockTime(at: j, introduced: true)
+    }
+
+    /// `jeudi après 9h30`, `demain avant midi`: a day, then `après`/`avant` and a time, as one open interval
+    /// (`2024-03-14T09:30/..`, `../2024-03-16T12:00`).
+    private func dayThenBound(at i: Int) -> DateMatch? {
+        guard let day = relativeMatch(at: i), let point = day.point, point.grain == .day, !point.hasTime,
+              keyword(day.end) == .avant || keyword(day.end) == .apres, let time = timeAt(day.end + 1)
+        else { return nil }
+        var combined = point
+        combined.hour = time.hour
+        combined.minute = time.minute
+        combined.grain = time.minute == nil ? .hour : .minute
+        var inner = day
+        inner.point = combined
+        inner.end = time.end
+        return openBound(i, inner, startOpen: keyword(day.end) == .avant,
+                         rule: keyword(day.end) == .avant ? "interval-before" : "interval-after")
+    }
+
+    /// The bound of an open interval that starts with a time: `9h30 jeudi`, `16h le 1er novembre`,
+    /// `midi`, `5 pm`. The date after the time, if any, is read like a weekday or a date without a year.
+    private func timeThenDay(at j: Int, forward: Bool) -> DateMatch? {
+        guard let time = timeAt(j) else { return nil }
+        var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+        point.hour = time.hour
+        point.minute = time.minute
+        var match = DateMatch(j, time.end, point: point, confidence: 0.8, rule: "time")
+        var k = time.end
+        if keyword(k) == .le || keyword(k) == .on || keyword(k) == .the || punctuation(k) == 0x2C { k += 1 }
+        var day: DateMatch?
+        if let fields = calendarFields(at: k), fields.point?.hasTime == false {
+            day = fields.point?.year == nil ? inferredYear(fields) : fields
+        } else if let weekday = fullWeekday(k) {
+            day = weekdayMatch(k, k + 1, weekday, forward ? .future : .inferred, rule: "relative-weekday")
+        } else if let relative = relativeMatch(at: k), relative.point?.grain == .day {
+            day = relative
+        }
+        if let day, var date = day.point, date.grain == .day {
+            date.hour = time.hour
+            date.minute = time.minute
+            date.grain = point.grain
+            match.point = date
+            match.end = day.end
+            match.anchor = day.anchor
+            match.flags = day.flags
+            match.confidence = min(day.confidence, 0.85)
+        }
+        return match
+    }
+
+    /// `à partir du 8`, `dès le 8`, `jusqu'au 8`, `depuis le 8`: a bare day of the month (1…31) after `du`/`le`
+    /// with no month, no unit and no noun after it. It is a day of the anchor's month; a forward-looking bound
+    /// (`à partir du`, `dès le`, `jusqu'au`) whose day is already past moves to the next month, and a
+    /// backward-looking one (`depuis le`) whose day is still ahead moves to the previous month.
+    private func bareDay(at j: Int, forward: Bool) -> DateMatch? {
+        guard let shape = number(j), shape.groups == 1, shape.lengths.0 <= 2,
+              shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
+              entry(j + 1).unit == nil, monthField(at: j + 1) == nil, !nounFollows(j), timeAt(j) == nil
+        else { return nil }
+        let day = shape.values.0
+        guard let anchor = anchorDate, let month = anchor.month, let anchorDay = anchor.day else {
+            var match = unanchored(j, j + 1, grain: .day, rule: "partial-day")
+            match.point?.day = day
+            return match
+        }
+        var target = (year: anchor.year, month: month)
+        if forward, day < anchorDay { target = CalendarMath.addMonths(year: anchor.year, month: month, 1) }
+        if !forward, day > anchorDay { target = CalendarMath.addMonths(year: anchor.year, month: month, -1) }
+        guard CalendarMath.isValid(year: target.year, month: target.month, day: day) else { return nil }
+        var match = DateMatch(j, j + 1, point: DatePoint(grain: .day, year: target.year, month: target.month,
+                                                         day: day), confidence: 0.6, rule: "partial-day")
+        match.anchor = publicationAnchor
+        match.flag(.yearInferred)
+        return attachingTime(to: match)
     }
 
     /// A plausible bare year at `j` for a range or an open interval: 1800…2100 with no noun after it.
@@ -123,22 +215,46 @@ extension DateScanner {
     }
 
     /// `depuis 2011` (`2011/..`), `jusqu'en 2030` (`../2030`), `depuis hier`, `depuis la semaine dernière`.
+    ///
+    /// The bound may join a date and a time: `à partir de 9h30 jeudi`, `jusqu'à jeudi`, `depuis mardi soir`,
+    /// `from Monday`, `until 5 pm`. Weekdays after a forward-looking word (`à partir de`, `jusqu'à`, `until`,
+    /// `from`, `d'ici`) are the next such day; after `depuis`/`since` they are past-biased as usual.
     private func openInterval(_ i: Int, at j: Int, startOpen: Bool, rule: String) -> DateMatch? {
+        let opener = keyword(i)
+        let forward = opener != .depuis && opener != .since
         var inner: DateMatch
-        if let match = endpoint(at: j) {
-            inner = match.point?.year == nil ? inferredYear(match) : match
-        } else if !startOpen, keyword(i) != .des, let match = relativeMatch(at: j), match.point != nil {
+        let afterDu = keyword(j - 1) == .du || keyword(j - 1) == .au || keyword(j) == .le
+        if opener != .des, let match = timeThenDay(at: j, forward: forward) {
+            inner = match
+        } else if let match = endpoint(at: j) {
+            inner = attachingTime(to: match.point?.year == nil ? inferredYear(match) : match)
+        } else if afterDu, opener != .des || keyword(j) == .le,
+                  let match = bareDay(at: keyword(j) == .le ? j + 1 : j, forward: forward)
+        {
+            inner = match
+        } else if forward, opener != .des, let weekday = fullWeekday(j) {
+            inner = attachingTime(to: weekdayMatch(j, j + 1, weekday, .future, rule: "relative-weekday"))
+        } else if !startOpen || opener == .jusqu || opener == .until, opener != .des,
+                  let match = relativeMatch(at: j), match.point != nil
+        {
             inner = match
         } else {
             return nil
         }
+        return openBound(i, inner, startOpen: startOpen, rule: rule)
+    }
+
+    /// An open interval from `i` to the end of `inner`, whose point is the bound. A bound with a time is an
+    /// instant (`avant midi` ends at 12:00); a day or a coarser bound is included whole (`jusqu'au 3 mars`
+    /// ends after 3 March).
+    private func openBound(_ i: Int, _ inner: DateMatch, startOpen: Bool, rule: String) -> DateMatch? {
         guard let point = inner.point else { return nil }
         var match = DateMatch(i, inner.end, kind: .interval, value: startOpen ? "../" + point.value : point.value + "/..",
                               grain: point.grain, confidence: min(inner.confidence, 0.9), rule: rule)
         match.flags = inner.flags
         match.anchor = inner.anchor
         if startOpen {
-            match.intervalEnd = point.bounds?.end
+            match.intervalEnd = point.hour != nil ? point.bounds?.start : point.bounds?.end
         } else {
             match.intervalStart = point.bounds?.start
         }

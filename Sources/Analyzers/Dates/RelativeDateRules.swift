@@ -40,6 +40,42 @@ extension DateScanner {
         case .le where keyword(i + 1) == .lendemain, .au where keyword(i + 1) == .lendemain:
             return ofDate(i, i + 2, 1, rule: "relative-day-after")
                 ?? referenceOffset(i, i + 2, 1, rule: "relative-day-after")
+        case .maintenant:
+            return presentReference(i, i + 1)
+        case .en where keyword(i + 1) == .ce && keyword(i + 2) == .moment:
+            return presentReference(i, i + 3)
+        case .a where keyword(i + 1) == .elidedL && entry(i + 2).unit == .hour && !entry(i + 2).plural
+            && keyword(i + 3) == .actuelle:
+            return presentReference(i, i + 4)
+        case .tout where keyword(i + 1) == .de && keyword(i + 2) == .suite:
+            return presentReference(i, i + 3)
+        case .right where keyword(i + 1) == .maintenant:
+            return presentReference(i, i + 2)
+        case .le where entry(i + 1).unit == .day && !entry(i + 1).plural:
+            // `le jour d'avant` / `le jour précédent` is `la veille`; `le jour d'après` / `le jour suivant` is
+            // `le lendemain`.
+            let next = keyword(i + 2)
+            if next == .elidedD, keyword(i + 3) == .avant || keyword(i + 3) == .apres {
+                return keyword(i + 3) == .avant ? referenceOffset(i, i + 4, -1, rule: "relative-eve")
+                    : referenceOffset(i, i + 4, 1, rule: "relative-day-after")
+            }
+            if next == .last || next == .next {
+                return next == .last ? referenceOffset(i, i + 3, -1, rule: "relative-eve")
+                    : referenceOffset(i, i + 3, 1, rule: "relative-day-after")
+            }
+            return nil
+        case .le where keyword(i + 1) == .weekend, .the where keyword(i + 1) == .weekend:
+            // `le week-end`, `le week-end dernier`, `le week-end prochain`.
+            let following = keyword(i + 2)
+            if following == .last || following == .next {
+                return weekend(i, i + 3, following == .last ? .past : .future)
+            }
+            return weekend(i, i + 2, .inferred)
+        case .ce where keyword(i + 1) == .weekend, .this where keyword(i + 1) == .weekend:
+            return weekend(i, i + 2, .inferred)
+        case .last where keyword(i + 1) == .weekend && isEnglishDirection(i),
+             .next where keyword(i + 1) == .weekend && isEnglishDirection(i):
+            return weekend(i, i + 2, e.keyword == .last ? .past : .future)
         case .ce, .this:
             if let weekday = fullWeekday(i + 1) {
                 return weekdayMatch(i, i + 2, weekday, .inferred, rule: "relative-this-weekday")
@@ -134,6 +170,55 @@ extension DateScanner {
         let e = entry(j)
         guard e.weekday != 0, !e.weekdayAbbreviation, !e.plural else { return nil }
         return Int(e.weekday)
+    }
+
+    /// `maintenant`, `en ce moment`, `à l'heure actuelle`, `tout de suite`, `now`, `right now`, `currently`:
+    /// `PRESENT_REF`, a day-grained date whose interval is the anchor (its minute when the anchor has a time,
+    /// else its day).
+    private func presentReference(_ start: Int, _ end: Int) -> DateMatch? {
+        var match = DateMatch(start, end, kind: .date, value: "PRESENT_REF", grain: .day, confidence: 0.8,
+                              rule: "relative-present")
+        guard let anchorDay, let anchor = anchorDate else {
+            match.flag(.unanchored)
+            return match
+        }
+        match.anchor = publicationAnchor
+        if let hour = anchor.hour, (0...23).contains(hour) {
+            let minutes = hour * 60 + (anchor.minute ?? 0)
+            match.intervalStart = DatePoint.instant(anchorDay, minutes: minutes)
+            match.intervalEnd = DatePoint.instant(anchorDay + (minutes + 1) / 1440, minutes: (minutes + 1) % 1440)
+        } else {
+            match.intervalStart = DatePoint.instant(anchorDay)
+            match.intervalEnd = DatePoint.instant(anchorDay + 1)
+        }
+        return match
+    }
+
+    /// `le week-end`, `ce week-end`, `le week-end dernier`, `this weekend`, `last weekend`: the interval from
+    /// Saturday 00:00 to Monday 00:00 (exclusive), valued `YYYY-Www-WE`. Its Saturday is found as a weekday's
+    /// day is (past-biased when the direction is not said, the other weekend kept as the alternative); on a
+    /// Sunday, `le week-end dernier` is the one before the current weekend.
+    private func weekend(_ start: Int, _ end: Int, _ direction: Direction) -> DateMatch? {
+        var saturday = weekdayMatch(start, end, 6, direction, rule: "relative-weekend")
+        if direction == .past, let anchorDay, CalendarMath.weekday(anchorDay) == 7,
+           let day = saturday.point?.dayNumber
+        {
+            saturday.point = .day(day - 7)
+        }
+        var match = DateMatch(start, end, kind: .interval, value: "XXXX-WXX-WE", grain: .day,
+                              confidence: saturday.confidence, rule: saturday.rule)
+        match.flags = saturday.flags
+        match.anchor = saturday.anchor
+        guard let day = saturday.point?.dayNumber else { return match }
+        func value(_ saturday: Int) -> String {
+            let week = CalendarMath.isoWeek(saturday)
+            return DatePoint.pad(week.year, 4) + "-W" + DatePoint.pad(week.week, 2) + "-WE"
+        }
+        match.value = value(day)
+        match.intervalStart = DatePoint.instant(day)
+        match.intervalEnd = DatePoint.instant(day + 2)
+        match.alternatives = saturday.alternatives.compactMap { Self.parseDay($0).map(value) }
+        return match
     }
 
     /// An anchor-relative day.
