@@ -59,26 +59,6 @@ struct LineFeatures {
     /// Computes the features of `bytes` (one line, trimmed).
     /// - Complexity: O(n), with a table lookup per ASCII byte.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Counted in locals and stored once at the end: the counters stay in registers in the hot loop.
-        var scalars = 0
-        var words = 0
-        var letters = 0
-        var upperLetters = 0
-        var digits = 0
-        var capitalizedWords = 0
-        var endsWithTerminal = false
-        var endsWithColon = false
-        var startsLowercase = false
-        var startsWithListMarker = false
-        var menuSeparators = 0
-        var doubleSpaces = 0
-        var spacedColons = 0
-        var hashtags = 0
-        var mentions = 0
-        var emoji = 0
-        var hasEmail = false
-        var hasPhone = false
-        var hasInnerSentenceEnd = false
         let n = bytes.count
         var i = 0
         var inWord = false
@@ -258,25 +238,6 @@ struct LineFeatures {
                 }
             }
         }
-        self.scalars = scalars
-        self.words = words
-        self.letters = letters
-        self.upperLetters = upperLetters
-        self.digits = digits
-        self.capitalizedWords = capitalizedWords
-        self.endsWithTerminal = endsWithTerminal
-        self.endsWithColon = endsWithColon
-        self.startsLowercase = startsLowercase
-        self.startsWithListMarker = startsWithListMarker
-        self.menuSeparators = menuSeparators
-        self.doubleSpaces = doubleSpaces
-        self.spacedColons = spacedColons
-        self.hashtags = hashtags
-        self.mentions = mentions
-        self.emoji = emoji
-        self.hasEmail = hasEmail
-        self.hasPhone = hasPhone
-        self.hasInnerSentenceEnd = hasInnerSentenceEnd
     }
 
     /// Whether the line reads like body prose: enough words and final punctuation.
