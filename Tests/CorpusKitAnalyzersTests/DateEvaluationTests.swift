@@ -30,7 +30,7 @@ private func expression(
     let range = sentence.range(of: phrase)!
     return TemporalExpression(
         span: TextSpan(range, in: sentence), text: phrase, kind: kind, value: value, granularity: granularity,
-        intervalStart: start, intervalEnd: end, alternatives: alternatives, rule: "stub")
+        intervalStart: start, intervalEnd: end, alternatives: alternatives.map { .init(value: $0) }, rule: "stub")
 }
 
 private func accuracy(_ report: EvaluationReport, _ name: String) -> AccuracyCounts? {

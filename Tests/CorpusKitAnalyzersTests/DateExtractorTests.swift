@@ -45,7 +45,7 @@ struct AbsoluteDateTests {
         let e = try #require(DateFixtures.only("La manifestation du 1er mai a rassemblé des milliers de personnes."))
         #expect(e.value == "2023-05-01")
         #expect(e.flags.contains(.yearInferred))
-        #expect(e.alternatives == ["2024-05-01"])
+        #expect(e.alternatives.map(\.value) == ["2024-05-01"])
         #expect(e.anchor?.source == "publication")
         let before = try #require(DateFixtures.only("Réunion le 2 mars au siège."))
         #expect(before.value == "2024-03-02")
@@ -143,7 +143,7 @@ struct RelativeDateTests {
     @Test func bareWeekdayIsThePastOne() throws {
         let e = try #require(DateFixtures.only("Le roi a reçu, mardi, le ministre."))
         #expect(e.value == "2024-03-12")
-        #expect(e.alternatives == ["2024-03-19"])
+        #expect(e.alternatives.map(\.value) == ["2024-03-19"])
         #expect(e.flags.contains(.directionInferred))
         #expect(e.confidence < 0.7)
         #expect(e.anchor == TemporalExpression.Anchor(source: "publication", value: "2024-03-15"))
@@ -213,7 +213,7 @@ struct RelativeDateTests {
         #expect(DateFixtures.values("en juin prochain") == ["2024-06"])
         let e = DateFixtures.extract("en mai, le chantier reprendra")[0]
         #expect(e.value == "2023-05")
-        #expect(e.alternatives == ["2024-05"])
+        #expect(e.alternatives.map(\.value) == ["2024-05"])
     }
 
     @Test func weekdayReferringToAnEarlierDate() throws {
@@ -511,6 +511,55 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Le calme est revenu dans la soirée.") == ["TEV"])
     }
 
+    @Test func partsOfPartsOfTheDayNarrowTheInterval() throws {
+        func bounds(_ text: String) -> [String] {
+            DateFixtures.extract(text).map { "\($0.text)|\($0.intervalStart ?? "-")|\($0.intervalEnd ?? "-")" }
+        }
+        #expect(bounds("Aujourd'hui en début de matinée, la route était coupée.")
+            == ["Aujourd'hui en début de matinée|2024-03-15T07:00|2024-03-15T09:00"])
+        #expect(bounds("Le train est parti jeudi en fin d'après-midi.")
+            == ["jeudi en fin d'après-midi|2024-03-14T17:00|2024-03-14T19:00"])
+        #expect(bounds("Le 12 mars au début de la soirée, la foule s'est dispersée.")
+            == ["12 mars au début de la soirée|2024-03-12T18:00|2024-03-12T21:00"])
+        #expect(bounds("Hier à la fin de la journée, le maire a parlé.")
+            == ["Hier à la fin de la journée|2024-03-14T17:00|2024-03-14T21:00"])
+        #expect(bounds("Mardi très tôt le matin, les pêcheurs sont sortis.")
+            == ["Mardi très tôt le matin|2024-03-12T07:00|2024-03-12T09:00"])
+        #expect(bounds("Vendredi le matin tôt, il pleuvait.") == ["Vendredi le matin tôt|2024-03-15T07:00|2024-03-15T09:00"])
+        #expect(bounds("Mercredi en milieu de journée, la séance a repris.")
+            == ["Mercredi en milieu de journée|2024-03-13T11:00|2024-03-13T16:00"])
+        // Without a day, `le soir` alone stays generic; the phrases that cannot be generic are times.
+        #expect(DateFixtures.extract("Le soir, les rues se vident.").isEmpty)
+        #expect(DateFixtures.values("Les pêcheurs sortent tôt le matin.") == ["TMO"])
+        #expect(DateFixtures.values("Le président s'exprimera dans la journée.") == ["TDT"])
+    }
+
+    @Test func timesWithoutADayAreIntervalsOnTheAnchorDay() throws {
+        let e = try #require(DateFixtures.only("La séance reprendra à 15 heures."))
+        #expect(e.value == "T15:00")
+        #expect(e.intervalStart == "2024-03-15T15:00")
+        #expect(e.intervalEnd == "2024-03-15T16:00")
+        #expect(e.flags.contains(.dayFromAnchor))
+        #expect(e.anchor?.source == "publication")
+        let evening = try #require(DateFixtures.only("Le calme est revenu en fin de soirée."))
+        #expect(evening.value == "TEV")
+        #expect(evening.intervalStart == "2024-03-15T21:00")
+        #expect(evening.intervalEnd == "2024-03-16T00:00")
+        // No anchor, no day: the value alone.
+        let bare = try #require(DateFixtures.only("La séance reprendra à 15 heures.", anchor: nil))
+        #expect(bare.intervalStart == nil)
+        #expect(!bare.flags.contains(.dayFromAnchor))
+    }
+
+    @Test func alternativeReadingsCarryTheirIntervals() throws {
+        let e = try #require(DateFixtures.only("Le conseil se réunit mardi soir."))
+        #expect(e.value == "2024-03-12TEV")
+        let other = try #require(e.alternatives.first)
+        #expect(other.value == "2024-03-19TEV")
+        #expect(other.intervalStart == "2024-03-19T18:00")
+        #expect(other.intervalEnd == "2024-03-20T00:00")
+    }
+
     @Test func dayJoinedToTime() throws {
         let e = try #require(DateFixtures.only("Le conseil se réunira jeudi à 9h30."))
         #expect(e.value == "2024-03-14T09:30")
@@ -629,7 +678,7 @@ struct CoarseBoundsPresentWeekendTests {
         #expect(this.first?.kind == .interval)
         #expect(this.first?.intervalStart == "2024-03-09T00:00")
         #expect(this.first?.intervalEnd == "2024-03-11T00:00")
-        #expect(this.first?.alternatives == ["2024-W11-WE"])
+        #expect(this.first?.alternatives.map(\.value) == ["2024-W11-WE"])
         #expect(this.first?.flags == [.directionInferred])
         #expect(DateFixtures.values("Le week-end dernier, il a plu.") == ["2024-W10-WE"])
         let next = DateFixtures.extract("Le week-end prochain, le musée sera gratuit.")

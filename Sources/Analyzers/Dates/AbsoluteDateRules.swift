@@ -216,7 +216,7 @@ extension DateScanner {
         alternative.year = year + 1
         if month == 2, day == 29 { alternative.year = year + 4 }
         match.point = point
-        match.alternatives = [alternative.value]
+        match.alternatives = [alternative.reading]
         match.anchor = publicationAnchor
         match.flag(.yearInferred)
         match.confidence = min(match.confidence, 0.8)

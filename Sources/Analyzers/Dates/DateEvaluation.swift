@@ -159,10 +159,14 @@ public struct DateEvaluator: Sendable {
                         guard let start = row.start.flatMap(EvaluationDateParts.init), let end = row.end.flatMap(EvaluationDateParts.init)
                         else { return false }
                         return found.contains { expression in
-                            guard let ourStart = expression.intervalStart.flatMap(EvaluationDateParts.init),
-                                let ourEnd = expression.intervalEnd.flatMap(EvaluationDateParts.init)
-                            else { return false }
-                            return ourStart.matches(start, at: grain) && ourEnd.matches(end, at: grain)
+                            var readings = [(expression.intervalStart, expression.intervalEnd)]
+                            if alternatives { readings += expression.alternatives.map { ($0.intervalStart, $0.intervalEnd) } }
+                            return readings.contains { reading in
+                                guard let ourStart = reading.0.flatMap(EvaluationDateParts.init),
+                                    let ourEnd = reading.1.flatMap(EvaluationDateParts.init)
+                                else { return false }
+                                return ourStart.matches(start, at: grain) && ourEnd.matches(end, at: grain)
+                            }
                         }
                     case "open_interval_before", "open_interval_after":
                         guard let bound = row.start.flatMap(EvaluationDateParts.init) else { return false }
@@ -292,7 +296,7 @@ public struct DateEvaluator: Sendable {
                     if isNegative { return found.isEmpty }
                     return found.contains { expression in
                         var values = [expression.value]
-                        if alternatives { values += expression.alternatives }
+                        if alternatives { values += expression.alternatives.map(\.value) }
                         return values.contains { expected.contains(DateEvaluator.normalizedValue($0)) }
                     }
                 }
@@ -417,7 +421,13 @@ public struct DateEvaluator: Sendable {
         if let start = expression.intervalStart { texts.append(start) }
         if ends, let end = expression.intervalEnd { texts.append(end) }
         texts.append(expression.value)
-        if alternatives { texts += expression.alternatives }
+        if alternatives {
+            for reading in expression.alternatives {
+                if let start = reading.intervalStart { texts.append(start) }
+                if ends, let end = reading.intervalEnd { texts.append(end) }
+                texts.append(reading.value)
+            }
+        }
         var parts: [EvaluationDateParts] = []
         for text in texts {
             for piece in text.split(separator: "/") {
@@ -530,7 +540,7 @@ public struct DateEvaluator: Sendable {
             if let start = expression.intervalStart {
                 text += " [\(start)–\(expression.intervalEnd ?? "")]"
             }
-            if !expression.alternatives.isEmpty { text += " alt " + expression.alternatives.joined(separator: ",") }
+            if !expression.alternatives.isEmpty { text += " alt " + expression.alternatives.map(\.value).joined(separator: ",") }
             return text
         }.joined(separator: "; ")
     }

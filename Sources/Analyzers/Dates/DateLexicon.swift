@@ -125,7 +125,9 @@ enum DateKeyword: UInt8 {
     // Modifiers.
     case debut, fin, mi, milieu, early, late, mid
     // Times of day.
-    case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit
+    case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit, journee
+    // `tôt le matin`, `très tôt`, `early`.
+    case tot, tres
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
     case demi, quart, moins, est
     // Coarse units.
@@ -371,7 +373,8 @@ enum DateLexicon {
             (.milieu, ["milieu"]), (.early, ["early"]), (.late, ["late"]), (.mid, ["mid"]), (.midi, ["midi"]),
             (.minuit, ["minuit"]), (.noon, ["noon"]), (.midnight, ["midnight"]), (.h, ["h"]), (.am, ["am"]),
             (.pm, ["pm"]), (.matin, ["matin", "matinee", "morning"]), (.apresMidi, ["apres-midi", "afternoon"]),
-            (.soir, ["soir", "soiree", "evening"]), (.nuit, ["nuit", "night"]), (.siecle, ["siecle", "siecles"]),
+            (.soir, ["soir", "soiree", "evening"]), (.nuit, ["nuit", "night"]),
+            (.journee, ["journee"]), (.tot, ["tot"]), (.tres, ["tres"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),

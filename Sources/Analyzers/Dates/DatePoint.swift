@@ -27,8 +27,11 @@ struct DatePoint: Hashable {
     var decade: Int?
     /// The first two digits of the century's years (`18` for the XIXe siècle).
     var century: Int?
-    /// `MO`, `AF`, `EV`, `NI`: a part of the day (`hier soir`).
+    /// `MO`, `AF`, `EV`, `NI`, `DT`: a part of the day (`hier soir`, `dans la journée`).
     var partOfDay: String?
+    /// Which part of ``partOfDay``: 0 all of it, 1 its start (`en début de matinée`, `tôt le matin`), 2 its
+    /// middle, 3 its end (`en fin d'après-midi`).
+    var partModifier: UInt8 = 0
 
     init(grain: Granularity, year: Int? = nil, month: Int? = nil, day: Int? = nil) {
         self.grain = grain
@@ -156,16 +159,8 @@ struct DatePoint: Hashable {
             return (Self.instant(monday), Self.instant(monday + 7))
         case .day, .hour, .minute:
             guard let start = dayNumber else { return nil }
-            if hour == nil, let partOfDay {
-                // Parts of the day, by convention: morning 04:00–12:00, afternoon 12:00–19:00, evening
-                // 18:00–24:00, night 00:00–04:00 of the next day (`cette nuit` is the night that follows the day).
-                switch partOfDay {
-                case "MO": return (Self.instant(start, minutes: 4 * 60), Self.instant(start, minutes: 12 * 60))
-                case "AF": return (Self.instant(start, minutes: 12 * 60), Self.instant(start, minutes: 19 * 60))
-                case "EV": return (Self.instant(start, minutes: 18 * 60), Self.instant(start + 1))
-                case "NI": return (Self.instant(start + 1), Self.instant(start + 1, minutes: 4 * 60))
-                default: break
-                }
+            if hour == nil, let partOfDay, let hours = Self.partOfDayHours(partOfDay, partModifier) {
+                return (Self.instant(start, minutes: hours.0 * 60), Self.instant(start, minutes: hours.1 * 60))
             }
             guard let hour, (0...23).contains(hour), grain != .day else {
                 return (Self.instant(start), Self.instant(start + 1))
@@ -179,14 +174,41 @@ struct DatePoint: Hashable {
         }
     }
 
+    /// The hours (from the start of the day, exclusive end, past 24 into the next day) a part of the day covers.
+    ///
+    /// Conventions: morning 04–12 (its start 07–09, middle 09–11, end 10–12), afternoon 12–19 (12–14, 14–17,
+    /// 17–19), evening 18–24 (18–21, 20–22, 21–24), night 24–28 (the night that follows the day: `cette nuit`),
+    /// daytime 00–24 as a whole (`dans la journée`; its start 06–10, middle 11–16, end 17–21).
+    static func partOfDayHours(_ code: String, _ modifier: UInt8) -> (Int, Int)? {
+        let table: [(Int, Int)]
+        switch code {
+        case "MO": table = [(4, 12), (7, 9), (9, 11), (10, 12)]
+        case "AF": table = [(12, 19), (12, 14), (14, 17), (17, 19)]
+        case "EV": table = [(18, 24), (18, 21), (20, 22), (21, 24)]
+        case "NI": table = [(24, 28), (24, 26), (25, 27), (26, 28)]
+        case "DT": table = [(0, 24), (6, 10), (11, 16), (17, 21)]
+        default: return nil
+        }
+        return table[Int(min(modifier, 3))]
+    }
+
+    /// The point as an alternative reading: its value and bounds.
+    var reading: TemporalExpression.Reading {
+        let bounds = self.bounds
+        return .init(value: value, intervalStart: bounds?.start, intervalEnd: bounds?.end)
+    }
+
     /// `YYYY-MM-DDTHH:MM`.
     static func instant(_ year: Int, _ month: Int, _ day: Int) -> String {
         pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T00:00"
     }
 
     /// `YYYY-MM-DDTHH:MM` of a day number plus minutes.
+    /// Minutes past a day's end carry into the following days.
     static func instant(_ dayNumber: Int, minutes: Int = 0) -> String {
-        let c = CalendarMath.civil(dayNumber)
+        let carry = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
+        let minutes = minutes - carry * 1440
+        let c = CalendarMath.civil(dayNumber + carry)
         return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(minutes / 60, 2) + ":"
             + pad(minutes % 60, 2)
     }

@@ -19,7 +19,7 @@ struct DateMatch {
     var intervalStart: String?
     var intervalEnd: String?
     var anchor: TemporalExpression.Anchor?
-    var alternatives: [String] = []
+    var alternatives: [TemporalExpression.Reading] = []
     var flags: [Flag] = []
     var confidence: Double
     var rule: String
@@ -198,6 +198,20 @@ struct DateScanner {
         guard match.start >= 0, match.end <= count, match.start < match.end else { return }
         let span = TextSpan(start: tokens[match.start].span.start, end: tokens[match.end - 1].span.end)
         let point = match.point
+        var match = match
+        if var onAnchorDay = point, onAnchorDay.hasTime, !onAnchorDay.hasDate, match.value == nil,
+           match.intervalStart == nil, let anchorDay
+        {
+            // A bare time: its interval is on the anchor's day (the value keeps no date).
+            let day = CalendarMath.civil(anchorDay)
+            (onAnchorDay.year, onAnchorDay.month, onAnchorDay.day) = (day.year, day.month, day.day)
+            if let bounds = onAnchorDay.bounds {
+                match.intervalStart = bounds.start
+                match.intervalEnd = bounds.end
+                match.anchor = match.anchor ?? publicationAnchor
+                match.flag(.dayFromAnchor)
+            }
+        }
         var expression = TemporalExpression(
             span: span, text: String(structure.text(of: span)), kind: match.kind,
             value: match.value ?? point?.value ?? "", granularity: match.grain ?? point?.grain ?? .day,

@@ -217,7 +217,10 @@ extension DateScanner {
         match.value = value(day)
         match.intervalStart = DatePoint.instant(day)
         match.intervalEnd = DatePoint.instant(day + 2)
-        match.alternatives = saturday.alternatives.compactMap { Self.parseDay($0).map(value) }
+        match.alternatives = saturday.alternatives.compactMap { reading in
+            Self.parseDay(reading.value).map { .init(value: value($0), intervalStart: DatePoint.instant($0),
+                                                     intervalEnd: DatePoint.instant($0 + 2)) }
+        }
         return match
     }
 
@@ -295,7 +298,7 @@ extension DateScanner {
             if future == day { future += 7 }
             match = DateMatch(start, end, point: .day(day), confidence: rule == "relative-weekday" ? 0.6 : 0.7,
                               rule: rule)
-            match.alternatives = [DatePoint.day(future).value]
+            match.alternatives = [DatePoint.day(future).reading]
             match.flag(.directionInferred)
         case .past:
             day = anchorDay - ((anchorWeekday - weekday + 6) % 7 + 1)

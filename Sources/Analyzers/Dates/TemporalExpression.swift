@@ -33,6 +33,24 @@ public struct TemporalExpression: Sendable, Hashable, Codable {
         }
     }
 
+    /// Another reading of an expression whose direction or year was inferred: its value and the interval it
+    /// denotes (`mardi` read as next Tuesday rather than last Tuesday).
+    public struct Reading: Sendable, Hashable, Codable {
+        /// The TIMEX3-compatible value of this reading.
+        public var value: String
+        /// First instant of what this reading denotes, ISO 8601, when known.
+        public var intervalStart: String?
+        /// Instant just after it (exclusive), ISO 8601, when known.
+        public var intervalEnd: String?
+
+        /// Creates a reading.
+        public init(value: String, intervalStart: String? = nil, intervalEnd: String? = nil) {
+            self.value = value
+            self.intervalStart = intervalStart
+            self.intervalEnd = intervalEnd
+        }
+    }
+
     /// Something worth knowing about the expression.
     public enum Flag: String, Sendable, Hashable, Codable {
         /// The weekday contradicts the date (`mercredi 14 mars 2024`: a Thursday); the date is kept.
@@ -47,6 +65,10 @@ public struct TemporalExpression: Sendable, Hashable, Codable {
         case eventName
         /// Relative to nothing known: no anchor was available.
         case unanchored
+        /// A time of day the text ties to no day (`à 15 heures`, `dans la soirée`): the value keeps no date
+        /// (`T15:00`), and ``intervalStart``/``intervalEnd`` place it on the anchor's day, the likeliest reading
+        /// in news.
+        case dayFromAnchor
     }
 
     /// Where the expression is in the body.
@@ -65,8 +87,9 @@ public struct TemporalExpression: Sendable, Hashable, Codable {
     public var intervalEnd: String?
     /// The reference point used for a relative expression.
     public var anchor: Anchor?
-    /// Other readings (for example the future reading of `mardi` when the past one was chosen).
-    public var alternatives: [String]
+    /// Other readings, each with its value and interval (for example the future reading of `mardi` when the
+    /// past one was chosen).
+    public var alternatives: [Reading]
     /// Remarks on the expression.
     public var flags: [Flag]
     /// 0…1.
@@ -77,7 +100,7 @@ public struct TemporalExpression: Sendable, Hashable, Codable {
     /// Creates an expression.
     public init(
         span: TextSpan, text: String, kind: Kind, value: String, granularity: Granularity,
-        intervalStart: String? = nil, intervalEnd: String? = nil, anchor: Anchor? = nil, alternatives: [String] = [],
+        intervalStart: String? = nil, intervalEnd: String? = nil, anchor: Anchor? = nil, alternatives: [Reading] = [],
         flags: [Flag] = [], confidence: Double = 1, rule: String
     ) {
         self.span = span

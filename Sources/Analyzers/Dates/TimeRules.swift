@@ -167,32 +167,88 @@ extension DateScanner {
         }
     }
 
-    /// A part of the day at token `j`, bare or in a phrase: `soir`, `dans la soirée`, `dans le matin`,
-    /// `en début de matinée`, `en fin d'après-midi`, `en milieu de soirée`. The TIMEX3 code and the end token.
-    func partOfDayPhrase(at j: Int) -> (code: String, end: Int)? {
-        if let part = partOfDay(at: j) { return (part, j + 1) }
-        switch keyword(j) {
-        case .dans:
-            guard keyword(j + 1) == .la || keyword(j + 1) == .le || keyword(j + 1) == .elidedL,
-                  let part = partOfDay(at: j + 2) else { return nil }
-            return (part, j + 3)
-        case .en:
-            let modifier = keyword(j + 1)
-            guard modifier == .debut || modifier == .fin || modifier == .milieu,
-                  keyword(j + 2) == .de || keyword(j + 2) == .elidedD, let part = partOfDay(at: j + 3)
-            else { return nil }
-            return (part, j + 4)
-        default:
+    /// A part of the day at token `j`, bare or in a phrase: `soir`, `le matin`, `dans la soirée`,
+    /// `dans la journée`, `en début de matinée`, `au début de la soirée`, `à la fin de l'après-midi`,
+    /// `en milieu de journée`, `tôt le matin`, `le matin très tôt`, `dès le matin`. The TIMEX3 code, which part of
+    /// it (0 all, 1 start, 2 middle, 3 end; see ``DatePoint/partOfDayHours(_:_:)``) and the end token.
+    ///
+    /// `standalone` is set when no day comes before: then a bare `le matin`, `le soir` (as often generic, `le
+    /// soir, les rues se vident`) is not read as a time.
+    func partOfDayPhrase(at j: Int, standalone: Bool = false) -> (code: String, modifier: UInt8, end: Int)? {
+        /// `matin`, …, or `journée` (daytime) when `daytime` is allowed.
+        func part(_ k: Int, daytime: Bool) -> String? {
+            if let code = partOfDay(at: k) { return code }
+            return daytime && keyword(k) == .journee ? "DT" : nil
+        }
+        /// `tôt`, `très tôt` at token `k`: the end token.
+        func early(_ k: Int) -> Int? {
+            if keyword(k) == .tot { return k + 1 }
+            if keyword(k) == .tres, keyword(k + 1) == .tot { return k + 2 }
             return nil
+        }
+        /// `le`, `la`, `l'` at token `k`.
+        func article(_ k: Int) -> Bool { keyword(k) == .le || keyword(k) == .la || keyword(k) == .elidedL }
+        /// début 1, milieu 2, fin 3.
+        func modifier(_ k: Int) -> UInt8? {
+            switch keyword(k) {
+            case .debut: 1
+            case .milieu: 2
+            case .fin: 3
+            default: nil
+            }
+        }
+        if let code = part(j, daytime: false) {
+            if code == "MO", let end = early(j + 1) { return ("MO", 1, end) }  // `matin tôt`
+            return (code, 0, j + 1)
+        }
+        if let end = early(j) {
+            // `tôt le matin`, `très tôt dans la matinée`.
+            var k = end
+            if keyword(k) == .dans { k += 1 }
+            guard article(k), part(k + 1, daytime: false) == "MO" else { return nil }
+            return ("MO", 1, k + 2)
+        }
+        switch keyword(j) {
+        case .le, .la, .elidedL:
+            guard let code = part(j + 1, daytime: false) else { return nil }
+            if code == "MO", let end = early(j + 2) { return ("MO", 1, end) }  // `le matin tôt`
+            return standalone ? nil : (code, 0, j + 2)
+        case .dans:
+            guard article(j + 1), let code = part(j + 2, daytime: true) else { return nil }
+            return (code, 0, j + 3)
+        case .en:
+            // `en début de matinée`, `en fin d'après-midi`, `en milieu de journée`.
+            guard let m = modifier(j + 1), keyword(j + 2) == .de || keyword(j + 2) == .elidedD,
+                  let code = part(j + 3, daytime: true)
+            else { return nil }
+            return (code, m, j + 4)
+        case .au:
+            // `au début de la soirée`, `au milieu de l'après-midi`.
+            guard let m = modifier(j + 1), m != 3, keyword(j + 2) == .de, article(j + 3),
+                  let code = part(j + 4, daytime: true)
+            else { return nil }
+            return (code, m, j + 5)
+        case .a:
+            // `à la fin de la journée`, `à la fin de l'après-midi`.
+            guard keyword(j + 1) == .la, keyword(j + 2) == .fin, keyword(j + 3) == .de, article(j + 4),
+                  let code = part(j + 5, daytime: true)
+            else { return nil }
+            return (code, 3, j + 6)
+        default:
+            // `dès le matin`, `dès la matinée`.
+            guard isDes(j), article(j + 1), let code = part(j + 2, daytime: false) else { return nil }
+            return (code, 0, j + 3)
         }
     }
 
     /// A part of the day standing alone in a phrase that cannot be generic: `dans la soirée`,
-    /// `en fin d'après-midi` (a time of day with no date: `TEV`, `TAF`). Bare `le matin` is left alone.
+    /// `en fin d'après-midi`, `tôt le matin` (a time of day with no date: `TEV`, `TAF`). Bare `le matin` is left
+    /// alone.
     func partOfDayMatch(at i: Int) -> DateMatch? {
-        guard keyword(i) == .dans || keyword(i) == .en, let part = partOfDayPhrase(at: i) else { return nil }
+        guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
+        point.partModifier = part.modifier
         return DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day")
     }
 
@@ -208,6 +264,7 @@ extension DateScanner {
             match.rule += "+time"
         } else if let part = partOfDayPhrase(at: match.end) {
             point.partOfDay = part.code
+            point.partModifier = part.modifier
             point.grain = .hour
             match.end = part.end
             match.rule += "+part-of-day"
@@ -225,7 +282,7 @@ extension DateScanner {
         }
         match.point = point
         match.kind = .dateTime
-        if let value = match.alternatives.first, !value.isEmpty, match.alternatives.count == 1 {
+        if let value = match.alternatives.first?.value, !value.isEmpty, match.alternatives.count == 1 {
             // Keep the alternative reading at the same precision as the chosen one.
             var alternative = DatePoint(grain: point.grain)
             if let parsed = Self.parseDay(value) {
@@ -233,8 +290,9 @@ extension DateScanner {
                 alternative.hour = point.hour
                 alternative.minute = point.minute
                 alternative.partOfDay = point.partOfDay
+                alternative.partModifier = point.partModifier
                 alternative.grain = point.grain
-                match.alternatives = [alternative.value]
+                match.alternatives = [alternative.reading]
             }
         }
         return match

@@ -6,12 +6,12 @@ import Foundation
 struct EvaluateCommand: ToolCommand {
     static let name = "evaluate"
     static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
-    static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain]"
+    static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain [--max-mismatches <n>]]"
     /// Tasks whose inputs hold their own gold (no `--gold`).
     static let selfScoredTasks: Set = ["dates"]
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
-        .init(name: "--explain", takesValue: false),
+        .init(name: "--explain", takesValue: false), .init(name: "--max-mismatches", takesValue: true),
     ]
     /// The tasks that can be evaluated.
     static let tasks = ["cleaning", "dates"]
@@ -46,6 +46,7 @@ struct EvaluateCommand: ToolCommand {
           --format <format>       table (default) or json (the whole report as one JSON object).
           --explain               Also list what did not match: missing and extra paragraphs, wrong fields;
                                   for dates, the first mismatches of each category (text, expected, found).
+          --max-mismatches <n>    With --explain for dates: how many mismatches to list per category (default 10).
           -h, --help              Show help information.
 
         EXAMPLES:
@@ -61,6 +62,7 @@ struct EvaluateCommand: ToolCommand {
     let gold: String?
     let format: Format
     let explain: Bool
+    let maxMismatches: Int
 
     init(_ arguments: ArgumentScanner) throws {
         guard let task = arguments.positionals.first else {
@@ -86,6 +88,14 @@ struct EvaluateCommand: ToolCommand {
         }
         self.format = format
         explain = arguments.flag("--explain")
+        if let text = arguments.value("--max-mismatches") {
+            guard let limit = Int(text), limit >= 0 else {
+                throw UsageError("--max-mismatches expects a whole number >= 0, got '\(text)'")
+            }
+            maxMismatches = limit
+        } else {
+            maxMismatches = 10
+        }
     }
 
     func run() throws -> ExitCode {
@@ -138,7 +148,7 @@ struct EvaluateCommand: ToolCommand {
                 Terminal.diagnose("error: \(error)")
             }
         }
-        let result = DateEvaluator().evaluate(files)
+        let result = DateEvaluator(mismatchesPerCategory: maxMismatches).evaluate(files)
         let notes = result.skipped.map { "skipped \($0.rows) row(s): \($0.reason)" }
         switch format {
         case .json:
