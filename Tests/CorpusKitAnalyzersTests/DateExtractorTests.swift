@@ -267,6 +267,29 @@ struct IntervalTests {
     @Test func numberRangesThatAreNotDates() {
         #expect(DateFixtures.values("de 3 à 5 personnes").isEmpty)
         #expect(DateFixtures.values("entre 1500 et 2000 soldats").isEmpty)
+        #expect(DateFixtures.values("Le score est passé de 5 à 7.").isEmpty)
+        #expect(DateFixtures.values("Ils étaient entre 13 et 18.").isEmpty)
+        #expect(DateFixtures.extract("Le groupe compte du 13 au 18 ans.").allSatisfy { $0.kind != .interval })
+    }
+
+    @Test func rangeShapesOfNewsPages() throws {
+        // No opening word, weekdays on both days, days in words, two day-months, a spaced dash.
+        #expect(DateFixtures.values("Salon du livre, 13 au 15 juin 2024, entrée libre.") == ["2024-06-13/2024-06-15"])
+        #expect(DateFixtures.values("Festival du samedi 13 au dimanche 15 juillet 2024.") == ["2024-07-13/2024-07-15"])
+        #expect(DateFixtures.values("Grève du treize au quinze juillet 2023.") == ["2023-07-13/2023-07-15"])
+        #expect(DateFixtures.values("Exposition 10 juin au 1er juillet 2024.") == ["2024-06-10/2024-07-01"])
+        #expect(DateFixtures.values("Fermeture 14 - 20 sept. 2024.") == ["2024-09-14/2024-09-20"])
+        // A day range with no month after `du` is in the anchor's month (March 2024).
+        let days = try #require(DateFixtures.only("Les soldes courent du 13 au 18, prolongées."))
+        #expect(days.value == "2024-03-13/2024-03-18")
+        #expect(days.intervalEnd == "2024-03-19T00:00")
+        // A year inferred from the anchor keeps the other reading, intervals included.
+        let july = try #require(DateFixtures.only("Fermeture du 13 au 15 juillet."))
+        #expect(july.value == "2023-07-13/2023-07-15")
+        #expect(july.alternatives.first?.value == "2024-07-13/2024-07-15")
+        #expect(july.alternatives.first?.intervalEnd == "2024-07-16T00:00")
+        let dashed = try #require(DateFixtures.only("Soldes les 13-15 juillet."))
+        #expect(dashed.alternatives.first?.intervalStart == "2024-07-13T00:00")
     }
 }
 
@@ -635,14 +658,39 @@ struct CoarseBoundsPresentWeekendTests {
         #expect(century.first?.intervalEnd == "1900-01-01T00:00")
         let decade = DateFixtures.extract("the 1980s were loud")
         #expect(decade.first?.intervalEnd == "1990-01-01T00:00")
-        // `début`, `mi-`, `fin` keep the bounds of what they modify.
-        let late = DateFixtures.extract("Les travaux finiront fin 2025.")
-        #expect(late.first?.intervalStart == "2025-01-01T00:00")
-        #expect(late.first?.intervalEnd == "2026-01-01T00:00")
-        let mid = DateFixtures.extract("La récolte commence mi-juin 2025.")
-        #expect(mid.first?.intervalEnd == "2025-07-01T00:00")
-        let early = DateFixtures.extract("Le salon ouvre début décembre 2025.")
-        #expect(early.first?.intervalEnd == "2026-01-01T00:00")
+        // `début`, `mi-`, `fin` keep the value and narrow the bounds to the start, middle or end.
+        let late = DateFixtures.only("Les travaux finiront fin 2025.")
+        #expect(late?.value == "2025")
+        #expect(late?.intervalStart == "2025-11-01T00:00")
+        #expect(late?.intervalEnd == "2026-01-01T00:00")
+        let mid = DateFixtures.only("La récolte commence mi-juin 2025.")
+        #expect(mid?.value == "2025-06")
+        #expect(mid?.intervalStart == "2025-06-10T00:00")
+        #expect(mid?.intervalEnd == "2025-06-20T00:00")
+        let early = DateFixtures.only("Le salon ouvre début décembre 2025.")
+        #expect(early?.intervalStart == "2025-12-01T00:00")
+        #expect(early?.intervalEnd == "2025-12-11T00:00")
+        let endOfMarch = DateFixtures.only("Le rapport sera remis à la fin du mois de mars 2025.")
+        #expect(endOfMarch?.intervalStart == "2025-03-21T00:00")
+        #expect(endOfMarch?.intervalEnd == "2025-04-01T00:00")
+        let earlyCentury = DateFixtures.only("Le quartier date du début du XXe siècle.")
+        #expect(earlyCentury?.value == "19")
+        #expect(earlyCentury?.intervalEnd == "1930-01-01T00:00")
+        // The anchor's own month, week or year (Friday 15 March 2024).
+        let monthEnd = DateFixtures.only("Les salaires seront versés en fin de mois.")
+        #expect(monthEnd?.value == "2024-03")
+        #expect(monthEnd?.intervalStart == "2024-03-21T00:00")
+        #expect(monthEnd?.intervalEnd == "2024-04-01T00:00")
+        let weekStart = DateFixtures.only("Le texte a été déposé au début de la semaine.")
+        #expect(weekStart?.intervalStart == "2024-03-11T00:00")
+        #expect(weekStart?.intervalEnd == "2024-03-13T00:00")
+        let yearStart = DateFixtures.only("Les prix ont baissé en début d'année.")
+        #expect(yearStart?.intervalStart == "2024-01-01T00:00")
+        #expect(yearStart?.intervalEnd == "2024-03-01T00:00")
+        // An inferred year keeps the narrowed other reading.
+        let inferred = DateFixtures.only("Le chantier reprendra fin avril.")
+        #expect(inferred?.value == "2023-04")
+        #expect(inferred?.alternatives.first?.intervalStart == "2024-04-21T00:00")
     }
 
     @Test func presentReferences() {

@@ -10,9 +10,9 @@ extension DateScanner {
     func coarseMatch(at i: Int) -> DateMatch? {
         let e = entry(i)
         switch e.keyword {
-        case .debut, .early: return modified(i, "+start")
-        case .fin, .late: return modified(i, "+end")
-        case .mi, .milieu, .mid: return modified(i, "+mid")
+        case .debut, .early: return modified(i, 1, "+start")
+        case .fin, .late: return modified(i, 3, "+end")
+        case .mi, .milieu, .mid: return modified(i, 2, "+mid")
         case .annees: return decade(i, i + 1)
         case .les, .des, .the:
             if keyword(i + 1) == .annees { return decade(i, i + 2) }
@@ -23,9 +23,7 @@ extension DateScanner {
         if e.mid, e.month != 0 {
             let month = Int(e.month)
             // `mi-mars`, `mi-mars 2024`.
-            var match = monthPoint(i, month)
-            match.rule += "+mid"
-            return match
+            return narrowed(monthPoint(i, month), 2, "+mid")
         }
         if e.season != 0 { return season(i, i, relativeOffset: nil) }
         if e.roman != 0 || e.ordinal != 0 || e.quarterCode != 0 || isNumber(i) {
@@ -45,24 +43,73 @@ extension DateScanner {
                                       rule: "partial-month"))
     }
 
-    /// `début mars 2024`, `fin 2023`, `mi-juin`, `early 2024`, `fin de l'année`.
-    private func modified(_ i: Int, _ suffix: String) -> DateMatch? {
+    /// `début mars 2024`, `fin 2023`, `mi-juin`, `early 2024`, `fin du mois de mars`, `fin de l'année 2023`,
+    /// and with the anchor's current unit `en fin de mois`, `au début de l'année`, `à la fin de la semaine`,
+    /// `au milieu du mois`. The interval is narrowed to the start, middle or end (see ``DatePoint/bounds``).
+    private func modified(_ i: Int, _ part: UInt8, _ suffix: String) -> DateMatch? {
         var j = i + 1
         let k = keyword(j)
         if k == .de || k == .du || k == .elidedD || k == .of { j += 1 }
+        if k == .de || k == .of, keyword(j) == .la || keyword(j) == .elidedL || keyword(j) == .the { j += 1 }
         var inner: DateMatch?
-        if let match = absoluteDate(at: j) {
+        if entry(j).unit == .month, !entry(j).plural, keyword(j + 1) == .de || keyword(j + 1) == .elidedD,
+           let month = monthField(at: j + 2), !entry(j + 2).monthAbbreviation
+        {
+            // `fin du mois de mars`.
+            inner = monthPoint(j + 2, month)
+        } else if let match = absoluteDate(at: j) {
             inner = match
         } else if let month = monthField(at: j), !entry(j).monthAbbreviation {
             inner = monthPoint(j, month)
         } else if let year = year(j), (1000...2999).contains(year) {
             inner = DateMatch(j, j + 1, point: DatePoint(grain: .year, year: year), rule: "year")
+        } else if entry(j).unit == .year, !entry(j).plural, let year = year(j + 1) {
+            // `fin de l'année 2023`.
+            inner = DateMatch(j, j + 2, point: DatePoint(grain: .year, year: year), rule: "year")
+        } else if let unit = entry(j).unit, !entry(j).plural, unit == .week || unit == .month || unit == .year,
+                  keyword(j + 1) != .last, keyword(j + 1) != .next, keyword(j + 1) != .ci
+        {
+            // `en fin de mois`, `au début de la semaine`: the anchor's current unit.
+            inner = currentUnit(j, unit)
         } else if let match = coarseMatch(at: j) ?? relativeMatch(at: j), match.point != nil {
             inner = match
         }
-        guard var match = inner else { return nil }
-        match.start = i
+        guard let match = inner else { return nil }
+        var narrowedMatch = narrowed(match, part, suffix)
+        narrowedMatch.start = i
+        return narrowedMatch
+    }
+
+    /// The anchor's current week, month or year (`en fin de mois`), unanchored without one.
+    private func currentUnit(_ j: Int, _ unit: DateUnit) -> DateMatch? {
+        guard let anchorDay else { return unanchored(j, j + 1, grain: unit.granularity, rule: "relative-this-unit") }
+        let today = CalendarMath.civil(anchorDay)
+        var point: DatePoint
+        switch unit {
+        case .week:
+            let week = CalendarMath.isoWeek(anchorDay)
+            point = DatePoint(grain: .week, year: week.year)
+            point.week = week.week
+        case .month: point = DatePoint(grain: .month, year: today.year, month: today.month)
+        default: point = DatePoint(grain: .year, year: today.year)
+        }
+        var match = DateMatch(j, j + 1, point: point, confidence: 0.75, rule: "relative-this-unit")
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// A match narrowed to the start (1), middle (2) or end (3) of its point, alternatives too.
+    private func narrowed(_ match: DateMatch, _ part: UInt8, _ suffix: String) -> DateMatch {
+        var match = match
+        guard var point = match.point else { return match }
+        point.partModifier = part
+        match.point = point
         match.rule += suffix
+        if match.alternatives.count == 1, match.flags.contains(.yearInferred) {
+            var later = point
+            later.year = point.year.map { $0 + 1 }
+            match.alternatives = [later.reading]
+        }
         return match
     }
 

@@ -29,8 +29,9 @@ struct DatePoint: Hashable {
     var century: Int?
     /// `MO`, `AF`, `EV`, `NI`, `DT`: a part of the day (`hier soir`, `dans la journée`).
     var partOfDay: String?
-    /// Which part of ``partOfDay``: 0 all of it, 1 its start (`en début de matinée`, `tôt le matin`), 2 its
-    /// middle, 3 its end (`en fin d'après-midi`).
+    /// Which part of the point: 0 all of it, 1 its start (`en début de matinée`, `début mars`), 2 its middle
+    /// (`mi-mars`), 3 its end (`fin 2023`). Applies to ``partOfDay`` when there is one, else to the grain; see
+    /// ``bounds``.
     var partModifier: UInt8 = 0
 
     init(grain: Granularity, year: Int? = nil, month: Int? = nil, day: Int? = nil) {
@@ -112,7 +113,75 @@ struct DatePoint: Hashable {
     // MARK: - Bounds
 
     /// The first instant of the point and the instant just after it, ISO 8601 to the minute, when known.
+    ///
+    /// A start, middle or end (``partModifier``) of a coarse point narrows it, by convention: a month's start is
+    /// days 1–10, its middle 10–19, its end 21 to the last day; a year's start January–February, its middle
+    /// May–August, its end November–December; a week's start Monday–Tuesday, its middle Wednesday–Thursday, its
+    /// end Thursday–Sunday; a season's or quarter's start, middle and end are its three months; a decade's or
+    /// century's start is its first three tenths, its middle the next four, its end the last three.
     var bounds: (start: String, end: String)? {
+        guard partModifier != 0, partOfDay == nil, let whole = wholeBounds else { return wholeBounds }
+        let modifier = Int(min(partModifier, 3))
+        func months(_ offsets: [(Int, Int)]) -> (start: String, end: String)? {
+            guard let year, let first = firstMonth else { return whole }
+            let (a, b) = offsets[modifier - 1]
+            let s = CalendarMath.addMonths(year: year, month: first, a)
+            let e = CalendarMath.addMonths(year: year, month: first, b)
+            return (Self.instant(s.year, s.month, 1), Self.instant(e.year, e.month, 1))
+        }
+        switch grain {
+        case .month:
+            guard let start = Self.dayNumber(of: whole.start), let end = Self.dayNumber(of: whole.end) else { return whole }
+            let days = [(start, start + 10), (start + 9, start + 19), (start + 20, end)][modifier - 1]
+            return (Self.instant(days.0), Self.instant(days.1))
+        case .week:
+            guard let start = Self.dayNumber(of: whole.start) else { return whole }
+            let days = [(start, start + 2), (start + 2, start + 4), (start + 3, start + 7)][modifier - 1]
+            return (Self.instant(days.0), Self.instant(days.1))
+        case .year:
+            return months([(0, 2), (4, 8), (10, 12)])
+        case .season, .quarter:
+            return months([(0, 1), (1, 2), (2, 3)])
+        case .decade, .century:
+            let span = grain == .decade ? 10 : 100
+            guard let first = grain == .decade ? decade.map({ $0 * 10 }) : century.map({ $0 * 100 }) else { return whole }
+            let tenths = [(0, 3), (3, 7), (7, 10)][modifier - 1]
+            return (Self.instant(first + tenths.0 * span / 10, 1, 1), Self.instant(first + tenths.1 * span / 10, 1, 1))
+        default:
+            return whole
+        }
+    }
+
+    /// The first month of a season, quarter, semester or year point.
+    private var firstMonth: Int? {
+        switch grain {
+        case .year: return 1
+        case .season: return season.map { [3, 6, 9, 12][min(max($0 - 1, 0), 3)] }
+        case .quarter: return half.map { ($0 - 1) * 6 + 1 } ?? quarter.map { ($0 - 1) * 3 + 1 }
+        default: return nil
+        }
+    }
+
+    /// The day number of a `YYYY-MM-DD…` instant.
+    static func dayNumber(of instant: String) -> Int? {
+        let utf8 = Array(instant.utf8.prefix(10))
+        guard utf8.count == 10 else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var v = 0
+            for k in range {
+                let b = utf8[k]
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                v = v * 10 + Int(b - 0x30)
+            }
+            return v
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
+              CalendarMath.isValid(year: y, month: m, day: d) else { return nil }
+        return CalendarMath.dayNumber(year: y, month: m, day: d)
+    }
+
+    /// The whole point's bounds (no start, middle or end narrowing).
+    private var wholeBounds: (start: String, end: String)? {
         switch grain {
         case .century:
             guard let century, century >= 0, century < 99 else { return nil }

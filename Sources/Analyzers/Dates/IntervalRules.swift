@@ -52,9 +52,9 @@ extension DateScanner {
         if e.weekday != 0 || e.keyword == .demain || e.keyword == .hier || e.keyword == .aujourdhui
             || e.keyword == .tomorrow || e.keyword == .today || e.keyword == .yesterday
         {
-            return dayThenBound(at: i) ?? numericRange(at: i)
+            return dayThenBound(at: i) ?? unopenedRange(at: i)
         }
-        return numericRange(at: i)
+        return numericRange(at: i) ?? unopenedRange(at: i)
     }
 
     /// A time at token `j`, bare or written with `heure(s)`.
@@ -153,17 +153,41 @@ extension DateScanner {
         return nil
     }
 
-    /// `du X au Y`, `entre X et Y`, `de X à Y`: X may be a bare day, a bare month or a bare year.
-    private func closedRange(_ i: Int, from j: Int, connectors: [DateKeyword], rule: String) -> DateMatch? {
+    /// A day of the month in a range, in figures or words: `13`, `1er`, `treize`, `dix-huit` (2…31 in words).
+    private func rangeDay(at j: Int) -> (day: Int, end: Int)? {
+        if let field = dayField(at: j) { return field }
+        let n = entry(j).number
+        guard isWord(j), n >= 2, n <= 31 else { return nil }
+        return (Int(n), j + 1)
+    }
+
+    /// Skips an article and a weekday written before a day of a range (`le`, `samedi 13`, `le mardi 3`).
+    private func skippingWeekday(_ j: Int) -> Int {
         var j = j
-        if keyword(j) == .le || keyword(j) == .the || keyword(j) == .elidedL, isNumber(j + 1) { j += 1 }
+        if keyword(j) == .le || keyword(j) == .the || keyword(j) == .elidedL,
+           isNumber(j + 1) || fullWeekday(j + 1) != nil || entry(j + 1).number >= 2
+        {
+            j += 1
+        }
+        if fullWeekday(j) != nil, rangeDay(at: j + 1) != nil { j += 1 }
+        return j
+    }
+
+    /// `du X au Y`, `entre X et Y`, `de X à Y`: X may be a bare day, a bare month or a bare year, with or without
+    /// its weekday (`du samedi 13 au dimanche 15 juillet`); days may be words (`du treize au quinze juillet`).
+    /// With `opened` false the range has no opening word (`13 au 15 juillet`, `10 juin - 1er juillet`), so its
+    /// end must be a full date; after `du`/`entre` a bare day may end it too (`du 13 au 18`: the anchor's month).
+    private func closedRange(_ i: Int, from j: Int, connectors: [DateKeyword], rule: String, opened: Bool = true,
+                             dash: Bool = false) -> DateMatch?
+    {
+        let j = skippingWeekday(j)
         // The start: a full endpoint or a part of one.
         var start: DatePoint
         var afterStart: Int
         if let match = endpoint(at: j), match.point?.hasTime == false {
             start = match.point ?? DatePoint(grain: .day)
             afterStart = match.end
-        } else if let (day, k) = dayField(at: j) {
+        } else if let (day, k) = rangeDay(at: j) {
             start = DatePoint(grain: .day, day: day)
             afterStart = k
         } else if let month = monthField(at: j), !entry(j).monthAbbreviation {
@@ -172,8 +196,38 @@ extension DateScanner {
         } else {
             return nil
         }
-        guard connectors.contains(keyword(afterStart)) else { return nil }
-        guard let endMatch = endpoint(at: afterStart + 1), var end = endMatch.point else { return nil }
+        guard connectors.contains(keyword(afterStart)) || dash && punctuation(afterStart) == 0x2D else { return nil }
+        let k = skippingWeekday(afterStart + 1)
+        var endMatch: DateMatch
+        var inAnchorMonth = false
+        if let found = endpoint(at: k) {
+            endMatch = found
+        } else if let (day, next) = rangeDay(at: k), let month = monthField(at: next) {
+            // `au quinze juillet`, `au dix juillet 2024`.
+            var point = DatePoint(grain: .day, month: month, day: day)
+            var close = next + 1
+            if let year = year(close) { point.year = year; close += 1 }
+            guard day <= PublicationDate.daysIn(month: month, year: point.year ?? 2000) else { return nil }
+            endMatch = DateMatch(k, close, point: point, rule: rule)
+        } else if opened, keyword(i) == .du || keyword(i) == .entre && keyword(i + 1) == .le,
+                  start.grain == .day, start.month == nil, let (day, next) = rangeDay(at: k),
+                  let anchor = anchorDate, let month = anchor.month, entry(next).unit == nil, !nounFollows(k),
+                  !isNumber(next), punctuation(next) != 0x2D
+        {
+            // `du 13 au 18`: days of the anchor's month.
+            guard CalendarMath.isValid(year: anchor.year, month: month, day: day) else { return nil }
+            endMatch = DateMatch(k, next, point: DatePoint(grain: .day, year: anchor.year, month: month, day: day),
+                                 rule: rule)
+            endMatch.anchor = publicationAnchor
+            endMatch.flag(.yearInferred)
+            start.month = month
+            start.year = anchor.year
+            inAnchorMonth = true
+        } else {
+            return nil
+        }
+        guard var end = endMatch.point else { return nil }
+        if !opened, end.grain != .day || end.month == nil { return nil }
         // The start inherits what the end states.
         switch (start.grain, end.grain) {
         case (.day, .day):
@@ -189,6 +243,8 @@ extension DateScanner {
         guard start.grain == end.grain || (start.grain == .month && end.grain == .day) else { return nil }
         var match = DateMatch(i, endMatch.end, kind: .interval, value: "", grain: end.grain, confidence: 0.9,
                               rule: rule)
+        match.flags = endMatch.flags
+        match.anchor = endMatch.anchor
         if end.year == nil {
             // `entre le 20 et le 30 juin`: the year of the end is inferred from the anchor.
             let inferred = inferredYear(DateMatch(i, endMatch.end, point: end, rule: rule))
@@ -211,6 +267,16 @@ extension DateScanner {
         match.value = start.value + "/" + end.value
         match.intervalStart = start.bounds?.start
         match.intervalEnd = end.bounds?.end
+        if match.flags.contains(.yearInferred), !inAnchorMonth {
+            // The same days a year later: the other reading of a year inferred from the anchor.
+            var laterStart = start, laterEnd = end
+            laterStart.year = start.year.map { $0 + 1 }
+            laterEnd.year = end.year.map { $0 + 1 }
+            if laterStart.dayNumber != nil || laterStart.grain != .day, laterEnd.dayNumber != nil || laterEnd.grain != .day {
+                match.alternatives = [.init(value: laterStart.value + "/" + laterEnd.value,
+                                            intervalStart: laterStart.bounds?.start, intervalEnd: laterEnd.bounds?.end)]
+            }
+        }
         return match
     }
 
@@ -261,6 +327,13 @@ extension DateScanner {
         return match
     }
 
+    /// A range with no opening word whose end is a full day-month: `13 au 15 juillet`, `1er au 10 juillet`,
+    /// `10 juin au 1er juillet`, `13 juillet - 15 juillet`, `14 - 20 sept. 2014`, `samedi 13 au dimanche 15 juillet`.
+    private func unopenedRange(at i: Int) -> DateMatch? {
+        guard isNumber(i) || entry(i).ordinal == 1 || fullWeekday(i) != nil else { return nil }
+        return closedRange(i, from: i, connectors: [.au], rule: "interval-day-range", opened: false, dash: true)
+    }
+
     /// `2021-2027`, `2021 – 2027`, `3-7 juin 2024`.
     private func numericRange(at i: Int) -> DateMatch? {
         guard let shape = number(i), shape.suffix == .none else { return nil }
@@ -284,6 +357,17 @@ extension DateScanner {
                 match.intervalStart = s.bounds?.start
                 match.intervalEnd = e.bounds?.end
                 match.alternatives = []
+                if endPoint.year == nil {
+                    // The same days a year later: the other reading of the inferred year.
+                    var laterStart = s, laterEnd = e
+                    laterStart.year = s.year.map { $0 + 1 }
+                    laterEnd.year = e.year.map { $0 + 1 }
+                    if laterEnd.dayNumber != nil {
+                        match.alternatives = [.init(value: laterStart.value + "/" + laterEnd.value,
+                                                    intervalStart: laterStart.bounds?.start,
+                                                    intervalEnd: laterEnd.bounds?.end)]
+                    }
+                }
                 return match
             }
             guard shape.lengths.0 == 4, shape.lengths.1 == 4 else { return nil }
