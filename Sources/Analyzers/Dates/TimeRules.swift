@@ -300,21 +300,7 @@ extension DateScanner {
 
     /// The day number of a `YYYY-MM-DD` value, if it is one.
     static func parseDay(_ value: String) -> Int? {
-        let utf8 = Array(value.utf8)
-        guard utf8.count == 10, utf8[4] == 0x2D, utf8[7] == 0x2D else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var v = 0
-            for k in range {
-                let b = utf8[k]
-                guard b >= 0x30, b <= 0x39 else { return nil }
-                v = v * 10 + Int(b - 0x30)
-            }
-            return v
-        }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
-              CalendarMath.isValid(year: y, month: m, day: d)
-        else { return nil }
-        return CalendarMath.dayNumber(year: y, month: m, day: d)
+        value.utf8.count == 10 ? DatePoint.dayNumber(of: value) : nil
     }
 
     /// A time standing alone: `à 18h32`, `16h`, `à midi`. Bare `midi`/`minuit` need `à` (`le Midi` is a region).
