@@ -100,8 +100,9 @@ struct NumericDateTests {
     }
 
     @Test func twoDigitYearsGoToThePast() {
+        // The past of the anchor (2024) or the year after it, never further ahead.
         #expect(DateFixtures.values("le 14-03-98") == ["1998-03-14"])
-        #expect(DateFixtures.values("le 14-03-25") == ["1925-03-14"])
+        #expect(DateFixtures.values("le 14-03-26") == ["1926-03-14"])
         #expect(DateFixtures.values("le 14-03-24") == ["2024-03-14"])
     }
 }
@@ -583,6 +584,23 @@ struct ClockTimeTests {
         #expect(other.intervalEnd == "2024-03-20T00:00")
     }
 
+    @Test func rangesOfClockTimes() throws {
+        let e = try #require(DateFixtures.only("La réunion aura lieu jeudi de 9h30 à 11h."))
+        #expect(e.kind == .interval)
+        #expect(e.value == "2024-03-14T09:30/2024-03-14T11:00")
+        #expect(e.intervalStart == "2024-03-14T09:30")
+        #expect(e.intervalEnd == "2024-03-14T11:01")
+        #expect(e.alternatives.first?.intervalStart == "2024-03-21T09:30")
+        #expect(DateFixtures.values("Permanence entre 14h et 16h le 20 mars 2024.") == ["2024-03-20T14:00/2024-03-20T16:00"])
+        #expect(DateFixtures.values("Horaires : 9h30 - 11h00.") == ["T09:30/T11:00"])
+        let hours = try #require(DateFixtures.only("Ouvert de 14 heures à 16 heures."))
+        #expect(hours.intervalEnd == "2024-03-15T17:00")
+        #expect(hours.flags.contains(.dayFromAnchor))
+        #expect(DateFixtures.values("Service de 11h30 à 1h30.") == ["T11:30/T13:30"])
+        // Bare numbers are not clock times.
+        #expect(DateFixtures.values("de 5 à 7").isEmpty)
+    }
+
     @Test func dayJoinedToTime() throws {
         let e = try #require(DateFixtures.only("Le conseil se réunira jeudi à 9h30."))
         #expect(e.value == "2024-03-14T09:30")
@@ -608,13 +626,63 @@ struct OffsetAndApostropheTests {
     }
 
     @Test func apostropheVariants() {
-        // `‘`, `´` and `` ` `` are split off by the tokenizer and are not handled yet.
-        for apostrophe in ["'", "’", "ʼ"] {
+        // Straight, typographic, modifier letters, primes, fullwidth, saltillo, Armenian, acute, backquote.
+        for apostrophe in ["'", "’", "ʼ", "‘", "´", "`", "ʻ", "ʹ", "ꞌ", "＇", "′", "‵", "՚"] {
             #expect(DateFixtures.values("Il pleut aujourd\(apostrophe)hui.") == ["2024-03-15"], "\(apostrophe)")
             #expect(DateFixtures.values("Les ventes de l\(apostrophe)an dernier ont baissé.") == ["2023"],
                     "\(apostrophe)")
             #expect(DateFixtures.values("La ligne ouvrira d\(apostrophe)ici trois ans.") == ["2027"], "\(apostrophe)")
         }
+    }
+
+    @Test func spellingsOfAgoAndApproximateCounts() {
+        #expect(DateFixtures.values("Il ya 3 jours, le pont a cédé.") == ["2024-03-12"])
+        #expect(DateFixtures.values("Il y a environ deux ans, tout a commencé.") == ["2022"])
+        #expect(DateFixtures.values("Le vote aura lieu dans environ 10 jours.") == ["2024-03-25"])
+    }
+
+    @Test func laterAndEarlierCountFromTheNarrative() throws {
+        // After an explicit date, the count runs from it; otherwise from the anchor, with less confidence.
+        let found = DateFixtures.extract("Le traité fut signé le 3 mai 2021. Trois jours plus tard, il était rompu.")
+        #expect(found.map(\.value) == ["2021-05-03", "2021-05-06"])
+        #expect(found.last?.anchor?.source == "previous")
+        #expect(found.last?.rule == "relative-later")
+        #expect(DateFixtures.values("Deux semaines auparavant, rien ne bougeait.") == ["2024-03-01"])
+        #expect(DateFixtures.values("Un mois après, la ville était calme.") == ["2024-04"])
+        #expect(DateFixtures.values("Two days later, the talks resumed.") == ["2024-03-17"])
+        // `après` + an event: a duration, not a date.
+        #expect(DateFixtures.values("Deux jours après son arrivée, il est reparti.") == ["P2D"])
+    }
+
+    @Test func compoundDurations() {
+        #expect(DateFixtures.values("Le procès a duré 1 an 2 mois.") == ["P1Y2M"])
+        #expect(DateFixtures.values("Peine : 1 année, 09 mois, 01 semaines.") == ["P1Y9M7D"])
+        #expect(DateFixtures.values("Un trajet de 3 heures 20 minutes.") == ["PT3H20M"])
+    }
+
+    @Test func isoDateTimesOfPageMetadata() throws {
+        let e = try #require(DateFixtures.only("Mis à jour 2015-05-02T10:20:19+0000 par la rédaction"))
+        #expect(e.value == "2015-05-02T10:20")
+        #expect(e.text == "2015-05-02T10:20:19+0000")
+        #expect(e.kind == .dateTime)
+        #expect(DateFixtures.values("publié 2024-03-14T18:32:00.000Z") == ["2024-03-14T18:32"])
+        #expect(DateFixtures.values("identifiant 2024-03-14Tabc").isEmpty)
+    }
+
+    @Test func twoDigitYears() {
+        // The past of the anchor (2024), or the year after it.
+        #expect(DateFixtures.values("le 20/02/98") == ["1998-02-20"])
+        #expect(DateFixtures.values("le 20/02/25") == ["2025-02-20"])
+        #expect(DateFixtures.values("le 20/02/26") == ["1926-02-20"])
+        #expect(DateFixtures.values("Né le 31 octobre 74 à Oran.") == ["1974-10-31"])
+        #expect(DateFixtures.values("Le 3 mars 14 personnes ont signé.") == ["2024-03-03"])
+    }
+
+    @Test func weekdayYearKeepsTheAnchorReading() throws {
+        // 1 February fell on a Sunday in 2015; published in March 2017, the year of the anchor is the other reading.
+        let e = try #require(DateFixtures.only("Dimanche 1er février à 21h24", anchor: PublicationDate(year: 2017, month: 3, day: 1)))
+        #expect(e.value == "2015-02-01T21:24")
+        #expect(e.alternatives.map(\.value) == ["2017-02-01T21:24"])
     }
 
     @Test func dayAfterOrBeforeADate() throws {

@@ -56,7 +56,7 @@ extension DateScanner {
             if let month = monthField(at: m) {
                 var end = m + 1
                 var year: Int?
-                if let y = self.year(end) { year = y; end += 1 }
+                if let y = self.year(end) ?? shortYear(end) { year = y; end += 1 }
                 let valid = year.map { CalendarMath.isValid(year: $0, month: month, day: day) }
                     ?? (day <= PublicationDate.daysIn(month: month, year: 2000))
                 guard valid else { return nil }
@@ -90,9 +90,52 @@ extension DateScanner {
         return numericDate(at: j)
     }
 
+    /// An ISO 8601 date-time in one token, as page metadata writes it: `2024-03-14T18:32`,
+    /// `2015-05-02T10:20:19+0000`, `2024-03-14T18:32:00.000Z` (seconds and UTC offsets are read and dropped:
+    /// the value is to the minute, in the text's own clock).
+    func isoDateTime(at j: Int) -> DateMatch? {
+        guard isNumber(j) else { return nil }
+        let start = tokens[j].span.start, end = tokens[j].span.end
+        guard end - start >= 16, end - start <= 40 else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= end else { return nil }
+            var value = 0
+            for k in from..<(from + count) {
+                let b = bytes[k]
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let year = digits(start, 4), bytes[start + 4] == 0x2D, let month = digits(start + 5, 2),
+              bytes[start + 7] == 0x2D, let day = digits(start + 8, 2), bytes[start + 10] == 0x54 || bytes[start + 10] == 0x74,
+              let hour = digits(start + 11, 2), bytes[start + 13] == 0x3A, let minute = digits(start + 14, 2),
+              CalendarMath.isValid(year: year, month: month, day: day), hour < 24, minute < 60
+        else { return nil }
+        // The rest of the token: `:SS`, `.fff`, `Z`, `+HH:MM` — digits and those marks only.
+        for k in (start + 16)..<end {
+            let b = bytes[k]
+            guard (b >= 0x30 && b <= 0x39) || b == 0x3A || b == 0x2E || b == 0x5A || b == 0x2B || b == 0x2D else {
+                return nil
+            }
+        }
+        var close = j + 1
+        // `+0000` split off by the tokenizer.
+        if isAttached(close), punctuation(close) == 0x2D || (close < count && bytes[tokens[close].span.start] == 0x2B),
+           isNumber(close + 1), isAttached(close + 1), tokens[close + 1].span.end - tokens[close + 1].span.start <= 5
+        {
+            close += 2
+        }
+        var point = DatePoint(grain: .minute, year: year, month: month, day: day)
+        point.hour = hour
+        point.minute = minute
+        return DateMatch(j, close, point: point, rule: "numeric-iso-datetime")
+    }
+
     /// Numeric dates, day first: `14/03/2024`, `14-03-24`, `14.03.2024`, `2024-03-14`, `12 - 02 - 2021`,
     /// `03/2024`, and `14/03` after `le`, `du`, `au`, `depuis`.
     func numericDate(at j: Int) -> DateMatch? {
+        if let iso = isoDateTime(at: j) { return iso }
         guard let shape = number(j), shape.suffix == .none else { return nil }
         let separator = shape.separator
         if shape.groups == 3, separator == 0x2F || separator == 0x2D || separator == 0x2E {
@@ -144,11 +187,21 @@ extension DateScanner {
         return DateMatch(start, end, point: DatePoint(grain: .day, year: year, month: month, day: day), rule: rule)
     }
 
-    /// A two-digit year taken to the past of the anchor (`24` → 2024 when published in 2024, `98` → 1998).
+    /// A two-digit year taken to the past of the anchor, or to the year after it (`24` → 2024 and `25` → 2025
+    /// when published in 2024, `98` → 1998; `14` → 2014 when published in 2013).
     func expandTwoDigitYear(_ yy: Int) -> Int {
-        let pivot = anchorDate?.year ?? 2049
-        let candidate = 2000 + yy
-        return candidate <= pivot ? candidate : 1900 + yy
+        let pivot = (anchorDate?.year ?? 2048) + 1
+        let candidate = pivot - pivot % 100 + yy
+        return candidate <= pivot ? candidate : candidate - 100
+    }
+
+    /// A two-digit year written after a day and a month name (`31 octobre 74`): a plain two-digit number that no
+    /// noun, unit or `h` follows.
+    private func shortYear(_ k: Int) -> Int? {
+        guard let shape = number(k), shape.isPlain, shape.lengths.0 == 2, !nounFollows(k), entry(k + 1).unit == nil,
+              keyword(k + 1) != .h, !isNumber(k + 1)
+        else { return nil }
+        return expandTwoDigitYear(shape.values.0)
     }
 
     /// Checks a written weekday against the date, or infers the year from it when the year is missing.
@@ -184,11 +237,16 @@ extension DateScanner {
             match.flag(.weekdayMismatch)
             return inferredYear(match)
         }
+        let anchorReading = inferredYear(match).point
         point.year = best.year
         match.point = point
         match.flag(.yearInferred)
         match.anchor = publicationAnchor
         match.confidence = 0.85
+        if let anchorReading, anchorReading.year != best.year {
+            // The weekday may be the mistake: the year the anchor alone gives is the other reading.
+            match.alternatives = [anchorReading.reading]
+        }
         return match
     }
 

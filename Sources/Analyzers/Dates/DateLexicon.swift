@@ -83,9 +83,19 @@ struct FoldedWord: Hashable {
             } else if b == 0xE2, k + 2 < end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x98 || bytes[k + 2] == 0x99 {
                 folded = 0x27  // ’ ‘ → '
                 k += 3
-            } else if (b == 0xCA && k + 1 < end && bytes[k + 1] == 0xBC) || (b == 0xC2 && k + 1 < end && bytes[k + 1] == 0xB4) {
-                folded = 0x27  // ʼ (modifier letter apostrophe), ´ (acute accent) → '
+            } else if b == 0xE2, k + 2 < end, bytes[k + 1] == 0x80, bytes[k + 2] == 0xB2 || bytes[k + 2] == 0xB5 {
+                folded = 0x27  // ′ ‵ (primes) → '
+                k += 3
+            } else if (b == 0xCA && k + 1 < end && (bytes[k + 1] == 0xBC || bytes[k + 1] == 0xBB || bytes[k + 1] == 0xB9))
+                || (b == 0xC2 && k + 1 < end && bytes[k + 1] == 0xB4) || (b == 0xD5 && k + 1 < end && bytes[k + 1] == 0x9A)
+            {
+                folded = 0x27  // ʼ ʻ ʹ (modifier letters), ´ (acute accent), ՚ (Armenian apostrophe) → '
                 k += 2
+            } else if k + 2 < end, (b == 0xEA && bytes[k + 1] == 0x9E && bytes[k + 2] == 0x8C)
+                || (b == 0xEF && bytes[k + 1] == 0xBC && bytes[k + 2] == 0x87)
+            {
+                folded = 0x27  // ꞌ (saltillo), ＇ (fullwidth apostrophe) → '
+                k += 3
             } else {
                 return nil
             }
@@ -126,8 +136,10 @@ enum DateKeyword: UInt8 {
     case debut, fin, mi, milieu, early, late, mid
     // Times of day.
     case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit, journee
-    // `tôt le matin`, `très tôt`, `early`.
-    case tot, tres
+    // `tôt le matin`, `très tôt`; `trois jours plus tard`, `auparavant`, `later`, `earlier`.
+    case tot, tres, plus, tard, auparavant, later, earlier
+    // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity.
+    case ya, environ
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
     case demi, quart, moins, est
     // Coarse units.
@@ -332,14 +344,14 @@ enum DateLexicon {
         add(["troisieme", "third"]) { $0.ordinal = 3 }
         add(["quatrieme", "fourth"]) { $0.ordinal = 4 }
         // Units.
-        add(["minute", "minutes"]) { $0.unit = .minute }
+        add(["minute", "minutes", "min", "mins", "mn"]) { $0.unit = .minute }
         add(["heure", "heures", "hour", "hours"]) { $0.unit = .hour }
         add(["jour", "jours", "journee", "journees", "day", "days"]) { $0.unit = .day }
         add(["semaine", "semaines", "week", "weeks"]) { $0.unit = .week }
         add(["mois", "month", "months", "mois-ci"]) { $0.unit = .month }
         add(["an", "ans", "annee", "annees", "year", "years"]) { $0.unit = .year }
         add(["decennie", "decennies", "decade", "decades"]) { $0.unit = .decade }
-        add(["minutes", "heures", "hours", "jours", "journees", "days", "semaines", "weeks", "months", "ans",
+        add(["minutes", "mins", "heures", "hours", "jours", "journees", "days", "semaines", "weeks", "months", "ans",
              "annees", "years", "decennies", "decades"]) { $0.plural = true }
         add(["mois-ci"]) { $0.keyword = .ci }
         add(["annees"]) { $0.keyword = .annees }
@@ -374,7 +386,9 @@ enum DateLexicon {
             (.minuit, ["minuit"]), (.noon, ["noon"]), (.midnight, ["midnight"]), (.h, ["h"]), (.am, ["am"]),
             (.pm, ["pm"]), (.matin, ["matin", "matinee", "morning"]), (.apresMidi, ["apres-midi", "afternoon"]),
             (.soir, ["soir", "soiree", "evening"]), (.nuit, ["nuit", "night"]),
-            (.journee, ["journee"]), (.tot, ["tot"]), (.tres, ["tres"]), (.siecle, ["siecle", "siecles"]),
+            (.journee, ["journee"]), (.tot, ["tot"]), (.tres, ["tres"]), (.plus, ["plus"]), (.tard, ["tard"]),
+            (.auparavant, ["auparavant"]), (.later, ["later"]), (.earlier, ["earlier"]), (.ya, ["ya"]),
+            (.environ, ["environ", "about", "approximately", "approximativement"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),

@@ -84,7 +84,7 @@ extension DateScanner {
     }
 
     /// A day number moved by whole units (months and years clamp the day to the month's length).
-    private func shift(_ day: Int, by count: Int, _ unit: DateUnit) -> Int? {
+    func shift(_ day: Int, by count: Int, _ unit: DateUnit) -> Int? {
         guard abs(count) <= 10_000 else { return nil }
         switch unit {
         case .minute, .hour: return day
@@ -141,6 +141,48 @@ extension DateScanner {
         guard isNumber(i) || entry(i).number >= 2, let quantity = quantity(at: i), let count = quantity.count,
               isNumber(i) || count >= 2, keyword(quantity.end) != .ago
         else { return nil }
+        if let compound = compoundDuration(i, first: (count, quantity.unit), end: quantity.end) { return compound }
         return duration(i, quantity.end, count, quantity.unit, rule: "duration-bare")
+    }
+
+    /// `1 an 2 mois`, `1 année, 09 mois, 01 semaines`, `3 heures 20 minutes`, `two
+    /// years and six months`: counts of ever finer units, one duration (`P1Y2M`, `P1Y9M7D`, `PT3H20M`).
+    private func compoundDuration(_ i: Int, first: (Int, DateUnit), end: Int) -> DateMatch? {
+        var parts = [first]
+        var end = end
+        while parts.count < 6 {
+            var j = end
+            if keyword(j) == .et || keyword(j) == .and || punctuation(j) == 0x2C { j += 1 }
+            guard let next = quantity(at: j), let n = next.count, next.unit.rawValue < parts[parts.count - 1].1.rawValue
+            else { break }
+            parts.append((n, next.unit))
+            end = next.end
+        }
+        guard parts.count > 1 else { return nil }
+        var years = 0, months = 0, days = 0, hours = 0, minutes = 0
+        for (n, unit) in parts {
+            switch unit {
+            case .century: years += 100 * n
+            case .decade: years += 10 * n
+            case .year: years += n
+            case .month: months += n
+            case .week: days += 7 * n
+            case .day: days += n
+            case .hour: hours += n
+            case .minute: minutes += n
+            }
+        }
+        var value = "P"
+        if years > 0 { value += String(years) + "Y" }
+        if months > 0 { value += String(months) + "M" }
+        if days > 0 { value += String(days) + "D" }
+        if hours > 0 || minutes > 0 {
+            value += "T"
+            if hours > 0 { value += String(hours) + "H" }
+            if minutes > 0 { value += String(minutes) + "M" }
+        }
+        guard value != "P" else { return nil }
+        return DateMatch(i, end, kind: .duration, value: value, grain: parts[parts.count - 1].1.granularity,
+                         confidence: 0.85, rule: "duration-compound")
     }
 }

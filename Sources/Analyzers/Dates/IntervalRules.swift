@@ -8,6 +8,7 @@ import CorpusKit
 /// `2024-06-03/2024-06-07`). Open intervals are written with ISO 8601-2's `..`: `2011/..`, `../2030`.
 extension DateScanner {
     func intervalMatch(at i: Int) -> DateMatch? {
+        if let range = timeRangeMatch(at: i) { return range }
         let e = entry(i)
         switch e.keyword {
         case .du:
@@ -87,17 +88,7 @@ extension DateScanner {
         point.hour = time.hour
         point.minute = time.minute
         var match = DateMatch(j, time.end, point: point, confidence: 0.8, rule: "time")
-        var k = time.end
-        if keyword(k) == .le || keyword(k) == .on || keyword(k) == .the || punctuation(k) == 0x2C { k += 1 }
-        var day: DateMatch?
-        if let fields = calendarFields(at: k), fields.point?.hasTime == false {
-            day = fields.point?.year == nil ? inferredYear(fields) : fields
-        } else if let weekday = fullWeekday(k) {
-            day = weekdayMatch(k, k + 1, weekday, forward ? .future : .inferred, rule: "relative-weekday")
-        } else if let relative = relativeMatch(at: k), relative.point?.grain == .day {
-            day = relative
-        }
-        if let day, var date = day.point, date.grain == .day {
+        if let day = dayAfterTime(at: time.end, forward: forward), var date = day.point {
             date.hour = time.hour
             date.minute = time.minute
             date.grain = point.grain
@@ -108,6 +99,129 @@ extension DateScanner {
             match.confidence = min(day.confidence, 0.85)
         }
         return match
+    }
+
+    /// The day written after a time (`9h30 jeudi`, `16h le 1er novembre`, `18h, demain`): a date, a weekday (the
+    /// next one when `forward`, else past-biased) or a relative day.
+    private func dayAfterTime(at k: Int, forward: Bool) -> DateMatch? {
+        var k = k
+        if keyword(k) == .le || keyword(k) == .on || keyword(k) == .the || punctuation(k) == 0x2C { k += 1 }
+        var day: DateMatch?
+        if let fields = calendarFields(at: k), fields.point?.hasTime == false {
+            day = fields.point?.year == nil ? inferredYear(fields) : fields
+        } else if let weekday = fullWeekday(k) {
+            day = weekdayMatch(k, k + 1, weekday, forward ? .future : .inferred, rule: "relative-weekday")
+        } else if let relative = relativeMatch(at: k), relative.point?.grain == .day, relative.point?.hasTime == false {
+            day = relative
+        }
+        guard let day, day.point?.grain == .day else { return nil }
+        return day
+    }
+
+    /// Two clock times of a range: `de 9h30 à 11h`, `de 9 heures 30 jusqu'à 11h`, `entre 9h30 et 11h`,
+    /// `9h30 - 11h00`, `from 9 am to 11 am`, `between 4 pm and 5 pm`. An end earlier than the start on a
+    /// twelve-hour reading is moved to the afternoon (`de 11h30 à 1h30` ends at 13:30).
+    func timeRange(at j: Int) -> (start: DatePoint, end: DatePoint, endToken: Int)? {
+        var k = j
+        let opener = keyword(j)
+        let opened = opener == .de || opener == .from || opener == .entre || opener == .between
+        if opened { k += 1 }
+        guard let first = opened ? timeAt(k) : bareTime(at: k) else { return nil }
+        var c = first.end
+        switch keyword(c) {
+        case .a, .to, .until, .au: guard opener == .de || opener == .from else { return nil }
+        case .et, .and: guard opener == .entre || opener == .between else { return nil }
+        case .jusqu: guard opener == .de || opener == .from, keyword(c + 1) == .a else { return nil }
+            c += 1
+        default: guard punctuation(c) == 0x2D, !opened || opener == .de else { return nil }
+        }
+        guard let second = opened ? timeAt(c + 1) : bareTime(at: c + 1) else { return nil }
+        var endHour = second.hour
+        if endHour < first.hour, endHour < 12, endHour + 12 > first.hour { endHour += 12 }
+        let grain: TemporalExpression.Granularity = first.minute != nil || second.minute != nil ? .minute : .hour
+        var start = DatePoint(grain: grain)
+        start.hour = first.hour
+        start.minute = first.minute
+        var end = DatePoint(grain: grain)
+        end.hour = endHour
+        end.minute = second.minute
+        return (start, end, second.end)
+    }
+
+    /// A range of clock times, with its day before or after it when there is one: `jeudi de 9h à 11h`,
+    /// `de 9h30 à 11h jeudi`, `le 14 mars 2024 de 14h à 16h`, or alone (`entre 9h30 et 11h`, placed on the
+    /// anchor's day like a bare time). The value is `T09:30/T11:00` or `2024-03-14T09:30/2024-03-14T11:00`;
+    /// the interval ends after the last hour or minute named (`à 11h` ends at 12:00, `à 11h00` at 11:01).
+    private func timeRangeMatch(at i: Int) -> DateMatch? {
+        var dayBefore: DateMatch?
+        var j = i
+        let e = entry(i)
+        if e.weekday != 0 || e.month != 0 || isNumber(i) || e.keyword == .le || e.keyword == .hier
+            || e.keyword == .demain || e.keyword == .aujourdhui || e.keyword == .lendemain || e.keyword == .veille
+            || e.keyword == .la || e.keyword == .today || e.keyword == .tomorrow || e.keyword == .yesterday
+        {
+            // A day first: a date or a relative day, then the range.
+            if let day = absoluteDate(at: i).map({ $0.point?.year == nil ? inferredYear($0) : $0 })
+                ?? (e.weekday != 0 ? weekdayRelative(at: i) : nil) ?? relativeDay(at: i),
+               day.point?.grain == .day, day.point?.hasTime == false
+            {
+                var k = day.end
+                if punctuation(k) == 0x2C { k += 1 }
+                guard timeRange(at: k) != nil else { return nil }
+                dayBefore = day
+                j = k
+            }
+        }
+        guard let range = timeRange(at: j) else { return nil }
+        var start = range.start, end = range.end
+        var match = DateMatch(i, range.endToken, kind: .interval, value: "", grain: start.grain, confidence: 0.85,
+                              rule: "interval-time-range")
+        var day = dayBefore
+        if day == nil, let after = dayAfterTime(at: range.endToken, forward: true) {
+            day = after
+            match.end = after.end
+        }
+        if let day, let date = day.point {
+            (start.year, start.month, start.day) = (date.year, date.month, date.day)
+            (end.year, end.month, end.day) = (date.year, date.month, date.day)
+            match.anchor = day.anchor
+            match.flags = day.flags
+            match.confidence = min(day.confidence, 0.85)
+            match.rule += "+day"
+            // The other reading of the day (`jeudi` next week) gives the same hours on that day.
+            match.alternatives = day.alternatives.compactMap { reading in
+                guard let other = Self.parseDay(reading.value) else { return nil }
+                let c = CalendarMath.civil(other)
+                var s = start, e = end
+                (s.year, s.month, s.day) = (c.year, c.month, c.day)
+                (e.year, e.month, e.day) = (c.year, c.month, c.day)
+                return .init(value: s.value + "/" + e.value, intervalStart: s.bounds?.start, intervalEnd: e.bounds?.end)
+            }
+        }
+        match.value = start.value + "/" + end.value
+        var placedStart = start, placedEnd = end
+        if day == nil, let anchorDay {
+            let today = CalendarMath.civil(anchorDay)
+            (placedStart.year, placedStart.month, placedStart.day) = (today.year, today.month, today.day)
+            (placedEnd.year, placedEnd.month, placedEnd.day) = (today.year, today.month, today.day)
+            match.anchor = publicationAnchor
+            match.flag(.dayFromAnchor)
+        }
+        match.intervalStart = placedStart.bounds?.start
+        match.intervalEnd = placedEnd.bounds?.end
+        return match
+    }
+
+    /// A weekday resolved as usual (past-biased), for a day written before a range of times.
+    private func weekdayRelative(at i: Int) -> DateMatch? {
+        guard let weekday = fullWeekday(i) else { return nil }
+        return weekdayMatch(i, i + 1, weekday, .inferred, rule: "relative-weekday")
+    }
+
+    /// A relative day (`demain`, `hier`, `le lendemain`) with no time of its own.
+    private func relativeDay(at i: Int) -> DateMatch? {
+        guard let day = relativeMatch(at: i), day.point?.grain == .day, day.point?.hasTime == false else { return nil }
+        return day
     }
 
     /// `à partir du 8`, `dès le 8`, `jusqu'au 8`, `depuis le 8`: a bare day of the month (1…31) after `du`/`le`

@@ -19,6 +19,7 @@ extension DateScanner {
 
     private func relativeDate(at i: Int) -> DateMatch? {
         let e = entry(i)
+        if isNumber(i) || e.number >= 1 || e.keyword == .a, let later = laterOrEarlier(at: i) { return later }
         switch e.keyword {
         case .hier, .yesterday: return dayOffset(i, i + 1, -1, rule: "relative-yesterday")
         case .avantHier: return dayOffset(i, i + 1, -2, rule: "relative-day-before-yesterday")
@@ -115,12 +116,17 @@ extension DateScanner {
             let offset = direction == .last ? -1 : 1
             return unitOffset(i, i + 3, unit, offset, rule: offset < 0 ? "relative-last-unit" : "relative-next-unit")
         case .il:
-            // `il y a trois ans`.
-            guard keyword(i + 1) == .y, keyword(i + 2) == .a, let quantity = quantity(at: i + 3) else { return nil }
+            // `il y a trois ans`, `il y a environ deux heures`, and the common misspelling `il ya`.
+            var j: Int
+            if keyword(i + 1) == .y, keyword(i + 2) == .a { j = i + 3 } else if keyword(i + 1) == .ya { j = i + 2 } else {
+                return nil
+            }
+            if keyword(j) == .environ { j += 1 }
+            guard let quantity = quantity(at: j) else { return nil }
             if let compound = compoundOffset(i, quantity, past: true, rule: "relative-ago") { return compound }
             return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: true, rule: "relative-ago")
         case .dans, .inEN:
-            if let quantity = quantity(at: i + 1) {
+            if let quantity = quantity(at: keyword(i + 1) == .environ ? i + 2 : i + 1) {
                 if let compound = compoundOffset(i, quantity, past: false, rule: "relative-in") { return compound }
                 return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: false,
                                       rule: "relative-in")
@@ -263,6 +269,54 @@ extension DateScanner {
             match = unanchored(start, date.end, grain: .day, rule: rule + "-of-date")
         }
         match.anchor = .init(source: "previous", value: point.value)
+        return match
+    }
+
+    /// `trois jours plus tard`, `deux semaines après`, `un mois auparavant`, `two days later`, `a year
+    /// earlier`: so many days, weeks, months or years after (before) the last explicit date of the text — the
+    /// narrative's time — or, without one, the anchor. `après`/`avant` count only at the end of a clause (`deux
+    /// jours après son arrivée` is relative to an event the extractor cannot date: it stays a duration).
+    private func laterOrEarlier(at i: Int) -> DateMatch? {
+        guard let quantity = quantity(at: i), let count = quantity.count, count <= 1000 else { return nil }
+        let unit = quantity.unit
+        guard unit == .day || unit == .week || unit == .month || unit == .year else { return nil }
+        var j = quantity.end
+        var later: Bool
+        switch keyword(j) {
+        case .plus where keyword(j + 1) == .tard: later = true; j += 2
+        case .plus where keyword(j + 1) == .tot: later = false; j += 2
+        case .later: later = true; j += 1
+        case .earlier, .auparavant: later = false; j += 1
+        case .apres, .avant:
+            later = keyword(j) == .apres
+            j += 1
+            guard j >= self.count || tokens[j].kind == .punctuation || tokens[j].has(.lineStart) else { return nil }
+        default:
+            return nil
+        }
+        let rule = later ? "relative-later" : "relative-earlier"
+        let reference: Int
+        var anchor: TemporalExpression.Anchor?
+        var confidence = 0.7
+        if let previousDay {
+            reference = previousDay
+            anchor = .init(source: "previous", value: DatePoint.day(previousDay).value)
+        } else if let anchorDay {
+            reference = anchorDay
+            anchor = publicationAnchor
+            confidence = 0.55
+        } else {
+            return unanchored(i, j, grain: unit == .week ? .day : unit.granularity, rule: rule)
+        }
+        guard let day = shift(reference, by: later ? count : -count, unit) else { return nil }
+        var point = DatePoint.day(day)
+        switch unit {
+        case .month: point = DatePoint(grain: .month, year: point.year, month: point.month)
+        case .year: point = DatePoint(grain: .year, year: point.year)
+        default: break
+        }
+        var match = DateMatch(i, j, point: point, confidence: confidence, rule: rule)
+        match.anchor = anchor
         return match
     }
 

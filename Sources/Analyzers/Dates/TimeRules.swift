@@ -71,8 +71,9 @@ extension DateScanner {
             if let m, (1...59).contains(m) {
                 minute = m
                 end += 1
-                if entry(end).unit == .minute { end += 1 }
-                strong = true
+                // `9 heures 30` is a time; `3 heures 20 minutes` is one only when introduced (`à 3 heures 20
+                // minutes`), else a duration.
+                if entry(end).unit == .minute { end += 1 } else { strong = true }
             }
         }
         // `du matin`, `de l'après-midi`, `du soir`, `de la nuit`.
@@ -139,6 +140,7 @@ extension DateScanner {
             if let next = number(j + 2), next.isPlain, next.lengths.0 == 2 {
                 minute = next.values.0
                 end = j + 3
+                if entry(end).unit == .minute { end += 1 }  // `19 h 21 min`
             }
         } else if shape.isPlain, shape.lengths.0 <= 2, keyword(j + 1) == .am || keyword(j + 1) == .pm {
             hour = shape.values.0  // `5 pm`

@@ -85,8 +85,9 @@ enum ScalarClass: UInt8 {
     case digit
     /// `'`, `’` (U+2019), `ʼ` (U+02BC).
     case apostrophe
-    /// `‘` (U+2018), `´` (U+00B4), `` ` `` (U+0060): typed as apostrophes by careless keyboards and CMSs
-    /// (`aujourd‘hui`, `l´accord`); an apostrophe between letters, a quote mark anywhere else.
+    /// `‘` (U+2018), `´` (U+00B4), `` ` `` (U+0060), and the look-alikes `′` (U+2032), `‵` (U+2035), `＇`
+    /// (U+FF07), `՚` (U+055A), `ʻ` (U+02BB), `ʹ` (U+02B9), `ꞌ` (U+A78C): typed as apostrophes by careless
+    /// keyboards and CMSs (`aujourd‘hui`, `l´accord`); an apostrophe between letters, a quote mark anywhere else.
     case looseApostrophe
     /// `-`, U+2010, U+2011: the marks that can join the parts of a compound word.
     case hyphen
@@ -117,7 +118,7 @@ enum ScalarClass: UInt8 {
         // Zero-width space and byte-order mark separate words like a space would, though they are invisible.
         case 0x200B, 0xFEFF: return .space
         case 0x27, 0x2019, 0x02BC: return .apostrophe
-        case 0x2018, 0xB4, 0x60: return .looseApostrophe
+        case 0x2018, 0xB4, 0x60, 0x2032, 0x2035, 0xFF07, 0x055A, 0x02BB, 0x02B9, 0xA78C: return .looseApostrophe
         case 0x2D, 0x2010, 0x2011: return .hyphen
         case 0x2E: return .period
         case 0x21, 0x3F: return .terminal
