@@ -601,6 +601,39 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("de 5 à 7").isEmpty)
     }
 
+    @Test func timesFollowedByTheirDay() throws {
+        // Friday 15 March 2024.
+        #expect(DateFixtures.values("Rendez-vous à 8 heures ce soir.") == ["2024-03-15T20:00"])
+        #expect(DateFixtures.values("Il parlera à 3 heures cet après-midi.") == ["2024-03-15T15:00"])
+        #expect(DateFixtures.values("Départ à 3 heures et quart demain après-midi.") == ["2024-03-16T15:15"])
+        #expect(DateFixtures.values("Coup d'envoi 13h30 samedi 21 septembre 2024.") == ["2024-09-21T13:30"])
+        // `le dimanche` with no date is habitual: a set, not a day joined to the time.
+        let habit = DateFixtures.extract("Le magasin ferme à 15 h le dimanche.")
+        #expect(habit.map(\.value) == ["T15:00", "XXXX-WXX-7"])
+        #expect(habit.last?.kind == .set)
+        #expect(DateFixtures.values("Le 2 mars 2024 aux alentours de 5h, la sirène a sonné.") == ["2024-03-02T05:00"])
+        #expect(DateFixtures.values("Le 2 mars 2024 à environ 5h, la sirène a sonné.") == ["2024-03-02T05:00"])
+    }
+
+    @Test func weekdayWithADayOfTheMonth() throws {
+        // Saturday 16 March 2024 is the next day; Thursday 15 is in February 2024 (past) or August 2024.
+        let saturday = try #require(DateFixtures.only("Le match aura lieu samedi 16 au stade."))
+        #expect(saturday.value == "2024-03-16")
+        let thursday = try #require(DateFixtures.only("La séance de jeudi 15 a été houleuse."))
+        #expect(thursday.value == "2024-02-15")
+        #expect(thursday.alternatives.map(\.value) == ["2024-08-15"])
+        #expect(DateFixtures.values("Vendredi 15 à 16h, conférence.") == ["2024-03-15T16:00"])
+        // A number that counts something is not a day.
+        #expect(DateFixtures.values("Samedi 16 blessés ont été admis.") == ["2024-03-09"])
+    }
+
+    @Test func weekdayOfANamedWeek() {
+        #expect(DateFixtures.values("Réunion mercredi de la semaine prochaine.") == ["2024-03-20"])
+        #expect(DateFixtures.values("Il est venu mardi la semaine dernière.") == ["2024-03-05"])
+        #expect(DateFixtures.values("On se voit lundi en huit.") == ["2024-03-25"])
+        #expect(DateFixtures.values("On se voit lundi en quinze.") == ["2024-04-01"])
+    }
+
     @Test func dayJoinedToTime() throws {
         let e = try #require(DateFixtures.only("Le conseil se réunira jeudi à 9h30."))
         #expect(e.value == "2024-03-14T09:30")

@@ -138,8 +138,8 @@ enum DateKeyword: UInt8 {
     case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit, journee
     // `tôt le matin`, `très tôt`; `trois jours plus tard`, `auparavant`, `later`, `earlier`.
     case tot, tres, plus, tard, auparavant, later, earlier
-    // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity.
-    case ya, environ
+    // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
+    case ya, environ, alentours, autour
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
     case demi, quart, moins, est
     // Coarse units.
@@ -388,7 +388,8 @@ enum DateLexicon {
             (.soir, ["soir", "soiree", "evening"]), (.nuit, ["nuit", "night"]),
             (.journee, ["journee"]), (.tot, ["tot"]), (.tres, ["tres"]), (.plus, ["plus"]), (.tard, ["tard"]),
             (.auparavant, ["auparavant"]), (.later, ["later"]), (.earlier, ["earlier"]), (.ya, ["ya"]),
-            (.environ, ["environ", "about", "approximately", "approximativement"]), (.siecle, ["siecle", "siecles"]),
+            (.environ, ["environ", "about", "approximately", "approximativement"]), (.alentours, ["alentours"]),
+            (.autour, ["autour", "around"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),

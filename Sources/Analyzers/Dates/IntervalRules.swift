@@ -103,18 +103,25 @@ extension DateScanner {
 
     /// The day written after a time (`9h30 jeudi`, `16h le 1er novembre`, `18h, demain`): a date, a weekday (the
     /// next one when `forward`, else past-biased) or a relative day.
-    private func dayAfterTime(at k: Int, forward: Bool) -> DateMatch? {
+    ///
+    /// A relative day may carry a part of the day (`ce soir`, `demain après-midi`): the caller reads it to place
+    /// the hour.
+    func dayAfterTime(at k: Int, forward: Bool) -> DateMatch? {
         var k = k
         if keyword(k) == .le || keyword(k) == .on || keyword(k) == .the || punctuation(k) == 0x2C { k += 1 }
         var day: DateMatch?
-        if let fields = calendarFields(at: k), fields.point?.hasTime == false {
-            day = fields.point?.year == nil ? inferredYear(fields) : fields
+        // `le dimanche` alone is habitual (`ferme à 15 h le dimanche`), not a day.
+        if keyword(k - 1) == .le, fullWeekday(k) != nil, !isNumber(k + 1) { return nil }
+        if let date = absoluteDate(at: k), date.point?.hasTime == false, date.point?.grain == .day {
+            day = date
         } else if let weekday = fullWeekday(k) {
             day = weekdayMatch(k, k + 1, weekday, forward ? .future : .inferred, rule: "relative-weekday")
-        } else if let relative = relativeMatch(at: k), relative.point?.grain == .day, relative.point?.hasTime == false {
+        } else if let relative = relativeMatch(at: k), let point = relative.point, point.hour == nil,
+                  point.grain == .day || point.partOfDay != nil, point.dayNumber != nil
+        {
             day = relative
         }
-        guard let day, day.point?.grain == .day else { return nil }
+        guard let day, let point = day.point, point.grain == .day || point.partOfDay != nil else { return nil }
         return day
     }
 

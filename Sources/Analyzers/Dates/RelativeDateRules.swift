@@ -147,9 +147,17 @@ extension DateScanner {
         }
         if let weekday = fullWeekday(i) {
             let following = keyword(i + 1)
+            if let match = weekdayAndDay(i, weekday) ?? weekdayOfWeek(i, weekday) { return match }
             if following == .last || following == .next {
                 return weekdayMatch(i, i + 2, weekday, following == .last ? .past : .future,
                                     rule: following == .last ? "relative-last-weekday" : "relative-next-weekday")
+            }
+            if keyword(i - 1) == .le {
+                // `le dimanche` with no date is habitual (`le magasin ferme le dimanche`): a set, not a day.
+                var point = DatePoint(grain: .day)
+                point.weekday = weekday
+                return DateMatch(i, i + 1, kind: .set, value: point.value, grain: .day, confidence: 0.5,
+                                 rule: "set-weekday-habitual")
             }
             return weekdayMatch(i, i + 1, weekday, .inferred, rule: "relative-weekday")
         }
@@ -160,6 +168,72 @@ extension DateScanner {
             }
         }
         return nil
+    }
+
+    /// `samedi 16`, `jeudi 15`: a weekday and a day of the month with no month — the nearest month, within six
+    /// on either side of the anchor and preferably before it, in which that day falls on that weekday; the
+    /// nearest on the other side is the other reading.
+    private func weekdayAndDay(_ i: Int, _ weekday: Int) -> DateMatch? {
+        guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
+              shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
+              monthField(at: i + 2) == nil, entry(i + 2).unit == nil, !nounFollows(i + 1), !isNumber(i + 2),
+              keyword(i + 2) != .h, punctuation(i + 2) != 0x2F, punctuation(i + 2) != 0x2D
+        else { return nil }
+        let day = shape.values.0
+        guard let anchor = anchorDate, let anchorMonth = anchor.month, let reference = anchorDay else {
+            var match = unanchored(i, i + 2, grain: .day, rule: "relative-weekday-day")
+            match.point?.day = day
+            match.point?.weekday = weekday
+            return match
+        }
+        var past: Int?, future: Int?
+        for offset in -6...6 {
+            let m = CalendarMath.addMonths(year: anchor.year, month: anchorMonth, offset)
+            guard CalendarMath.isValid(year: m.year, month: m.month, day: day),
+                  CalendarMath.weekday(year: m.year, month: m.month, day: day) == weekday
+            else { continue }
+            let number = CalendarMath.dayNumber(year: m.year, month: m.month, day: day)
+            if number <= reference { past = number } else if future == nil { future = number }
+        }
+        guard let chosen = Self.nearerPast(past, future, reference) else { return nil }
+        var match = DateMatch(i, i + 2, point: .day(chosen), confidence: 0.75, rule: "relative-weekday-day")
+        match.anchor = publicationAnchor
+        if let other = chosen == past ? future : past { match.alternatives = [DatePoint.day(other).reading] }
+        match.flag(.directionInferred)
+        return attachingTime(to: match)
+    }
+
+    /// Of a past and a future day, the one to choose when news is past-biased: the past one unless the future
+    /// one is less than a third as far.
+    static func nearerPast(_ past: Int?, _ future: Int?, _ reference: Int) -> Int? {
+        guard let past else { return future }
+        guard let future else { return past }
+        return (future - reference) * 3 < reference - past ? future : past
+    }
+
+    /// `mercredi de la semaine prochaine`, `mardi la semaine dernière`, `lundi en huit`, `lundi en quinze`: a
+    /// weekday of the next or last week, or a week or two after the coming one.
+    private func weekdayOfWeek(_ i: Int, _ weekday: Int) -> DateMatch? {
+        guard let anchorDay else { return nil }
+        var j = i + 1
+        if keyword(j) == .en, let n = count(j + 1), n == 8 || n == 15 {
+            // `lundi en huit`: the coming Monday, then a week (two for `en quinze`) later.
+            let anchorWeekday = CalendarMath.weekday(anchorDay)
+            let coming = anchorDay + ((weekday - anchorWeekday + 6) % 7 + 1)
+            var match = DateMatch(i, j + 2, point: .day(coming + (n == 8 ? 7 : 14)), confidence: 0.85,
+                                  rule: "relative-weekday-en-huit")
+            match.anchor = publicationAnchor
+            return attachingTime(to: match)
+        }
+        if keyword(j) == .de { j += 1 }
+        guard keyword(j) == .la, entry(j + 1).unit == .week, !entry(j + 1).plural else { return nil }
+        let direction = keyword(j + 2)
+        guard direction == .last || direction == .next else { return nil }
+        let monday = anchorDay - (CalendarMath.weekday(anchorDay) - 1) + (direction == .next ? 7 : -7)
+        var match = DateMatch(i, j + 3, point: .day(monday + weekday - 1), confidence: 0.85,
+                              rule: "relative-weekday-of-week")
+        match.anchor = publicationAnchor
+        return attachingTime(to: match)
     }
 
     /// Whether the direction word at `i` is English (`last`, `next`, `coming`), which precedes its noun.

@@ -3,13 +3,27 @@ import CorpusKit
 /// Times of day: `18h32`, `18 h 32`, `16h`, `10:48`, `5 pm`, `midi`, `minuit`, and parts of the day (`soir`),
 /// joined to the date before them or standing alone.
 extension DateScanner {
-    /// A time at token `j`, possibly introduced by `à`, `at`, `vers`, a comma or a dash.
+    /// A time at token `j`, possibly introduced by `à`, `at`, `vers`, `à environ`, `aux alentours de`,
+    /// `autour de`, a comma or a dash.
     func timeField(at j: Int) -> (hour: Int, minute: Int?, end: Int)? {
         if let time = bareTime(at: j) ?? clockTime(at: j, introduced: true) { return time }
-        let k = keyword(j)
+        if let k = afterTimeIntroducer(j) { return bareTime(at: k) ?? clockTime(at: k, introduced: true) }
         let p = punctuation(j)
-        guard k == .a || k == .at || k == .vers || isDes(j) || p == 0x2C || p == 0x2D else { return nil }
-        return bareTime(at: j + 1) ?? clockTime(at: j + 1, introduced: k != .none)
+        guard p == 0x2C || p == 0x2D else { return nil }
+        return bareTime(at: j + 1) ?? clockTime(at: j + 1, introduced: false)
+    }
+
+    /// The token after a word or phrase that introduces a clock time at `j`: `à`, `at`, `vers`, `dès`,
+    /// `à environ`, `vers environ`, `aux alentours de`, `autour de`, `around`.
+    func afterTimeIntroducer(_ j: Int) -> Int? {
+        switch keyword(j) {
+        case .a, .at, .vers: return keyword(j + 1) == .environ || keyword(j + 1) == .autour ? j + 2 : j + 1
+        case .au where keyword(j + 1) == .alentours && keyword(j + 2) == .de: return j + 3
+        case .autour where keyword(j + 1) == .de: return j + 2
+        case .autour: return j + 1  // `around 5 pm`
+        case .environ: return j + 1
+        default: return isDes(j) ? j + 1 : nil
+        }
     }
 
     /// Whether token `j` is `dès` (folded like the article `des`, told apart by its accent).
@@ -105,7 +119,7 @@ extension DateScanner {
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
-        return DateMatch(i, time.end, point: point, confidence: 0.8, rule: "time-clock")
+        return withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.8, rule: "time-clock"))
     }
 
     /// A time starting exactly at token `j`.
@@ -305,15 +319,44 @@ extension DateScanner {
         value.utf8.count == 10 ? DatePoint.dayNumber(of: value) : nil
     }
 
-    /// A time standing alone: `à 18h32`, `16h`, `à midi`. Bare `midi`/`minuit` need `à` (`le Midi` is a region).
+    /// A time standing alone: `à 18h32`, `16h`, `à midi`, `vers environ 5h`. Bare `midi`/`minuit` need `à` (`le
+    /// Midi` is a region). A day after it joins it (`8 heures ce soir`, `13h30 samedi 21 septembre`).
     func timeMatch(at i: Int) -> DateMatch? {
-        let introduced = keyword(i) == .a || keyword(i) == .at || keyword(i) == .vers
-        guard introduced || tokens[i].kind == .number else { return nil }
-        let start = introduced ? i + 1 : i
-        guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: introduced) else { return nil }
+        let after = afterTimeIntroducer(i)
+        guard after != nil || tokens[i].kind == .number else { return nil }
+        let start = after ?? i
+        guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: after != nil) else { return nil }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
-        return DateMatch(start, time.end, point: point, confidence: 0.8, rule: "time")
+        return withFollowingDay(DateMatch(start, time.end, point: point, confidence: 0.8, rule: "time"))
+    }
+
+    /// A bare time followed by its day: a date (`13h30 samedi 21 septembre`), a weekday, or a relative day with
+    /// or without a part of it (`8 heures ce soir`, `à 3 heures cet après-midi`, `à 3 heures et quart demain
+    /// après-midi`): one date-time, the hour moved to the afternoon or evening when the part says so.
+    func withFollowingDay(_ match: DateMatch) -> DateMatch {
+        guard var point = match.point, let hour = point.hour, !point.hasDate,
+              let day = dayAfterTime(at: match.end, forward: false), let date = day.point
+        else { return match }
+        var combined = match
+        (point.year, point.month, point.day) = (date.year, date.month, date.day)
+        if let part = date.partOfDay, (part == "AF" || part == "EV"), hour < 12 { point.hour = hour + 12 }
+        combined.point = point
+        combined.kind = .dateTime
+        combined.end = day.end
+        combined.anchor = day.anchor
+        combined.flags = day.flags
+        combined.confidence = min(day.confidence, 0.85)
+        combined.rule += "+day"
+        combined.alternatives = day.alternatives.compactMap { reading in
+            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
+            var alternative = DatePoint.day(other)
+            alternative.grain = point.grain
+            alternative.hour = point.hour
+            alternative.minute = point.minute
+            return alternative.reading
+        }
+        return combined
     }
 }
