@@ -718,6 +718,24 @@ struct OffsetAndApostropheTests {
         #expect(e.alternatives.map(\.value) == ["2017-02-01T21:24"])
     }
 
+    @Test func holidays() throws {
+        // Friday 15 March 2024: Easter 2024 is 31 March (ahead), so `Pâques` is Easter 2023 (9 April).
+        let easter = try #require(DateFixtures.only("Les fidèles se sont réunis à Pâques."))
+        #expect(easter.value == "2023-04-09")
+        #expect(easter.alternatives.map(\.value) == ["2024-03-31"])
+        #expect(easter.flags.contains(.yearInferred))
+        #expect(DateFixtures.values("Le marché de Noël a fermé.") == ["2023-12-25"])
+        #expect(DateFixtures.values("Noël 2025 sera calme.") == ["2025-12-25"])
+        #expect(DateFixtures.values("Le lundi de Pâques 2025 est férié.") == ["2025-04-21"])
+        #expect(DateFixtures.values("La Pentecôte 2024 tombe tard.") == ["2024-05-19"])
+        #expect(DateFixtures.values("Pendant le jour de l'an, tout est fermé.") == ["2024-01-01"])
+        #expect(DateFixtures.values("La fête du travail a rassemblé du monde.") == ["2023-05-01"])
+        #expect(DateFixtures.values("Mardi gras 2025, le carnaval défile.") == ["2025-03-04"])
+        #expect(DateFixtures.values("À la Toussaint, les cimetières sont fleuris.") == ["2023-11-01"])
+        // A first name, not the holiday.
+        #expect(DateFixtures.values("Noël Mamère a parlé.").isEmpty)
+    }
+
     @Test func dayAfterOrBeforeADate() throws {
         let e = try #require(DateFixtures.only("Tout a changé le lendemain du 13 février."))
         #expect(e.value == "2024-02-14")

@@ -140,6 +140,8 @@ enum DateKeyword: UInt8 {
     case tot, tres, plus, tard, auparavant, later, earlier
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
+    // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
+    case nouvel, fete, travail, gras, saint
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
     case demi, quart, moins, est
     // Coarse units.
@@ -184,13 +186,15 @@ struct LexEntry {
     var roman: UInt8 = 0
     /// `T1`, `Q3`: a quarter code; 0 otherwise.
     var quarterCode: UInt8 = 0
+    /// A holiday's name (`noël`, `pâques`, `toussaint`); see ``Holiday``.
+    var holiday: Holiday? = nil
 
     static let empty = LexEntry()
 
     /// Whether the word can take part in a temporal expression at all.
     var isDateWord: Bool {
         keyword != .none || month != 0 || weekday != 0 || number >= 0 || ordinal != 0 || unit != nil
-            || season != 0 || roman != 0 || quarterCode != 0
+            || season != 0 || roman != 0 || quarterCode != 0 || holiday != nil
     }
 }
 
@@ -389,7 +393,8 @@ enum DateLexicon {
             (.journee, ["journee"]), (.tot, ["tot"]), (.tres, ["tres"]), (.plus, ["plus"]), (.tard, ["tard"]),
             (.auparavant, ["auparavant"]), (.later, ["later"]), (.earlier, ["earlier"]), (.ya, ["ya"]),
             (.environ, ["environ", "about", "approximately", "approximativement"]), (.alentours, ["alentours"]),
-            (.autour, ["autour", "around"]), (.siecle, ["siecle", "siecles"]),
+            (.autour, ["autour", "around"]), (.nouvel, ["nouvel", "new"]), (.fete, ["fete"]),
+            (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),
@@ -405,6 +410,13 @@ enum DateLexicon {
             (.weekend, ["week-end", "weekend"]),
         ]
         for (keyword, words) in keywords { add(words) { $0.keyword = keyword } }
+        let holidays: [(Holiday, [String])] = [
+            (.christmas, ["noel", "christmas"]), (.allSaints, ["toussaint"]), (.newYearsEve, ["saint-sylvestre"]),
+            (.valentines, ["saint-valentin"]), (.halloween, ["halloween"]), (.armistice, ["armistice"]),
+            (.assumption, ["assomption"]), (.epiphany, ["epiphanie"]), (.easter, ["paques", "easter"]),
+            (.ascension, ["ascension"]), (.pentecost, ["pentecote"]),
+        ]
+        for (holiday, words) in holidays { add(words) { $0.holiday = holiday } }
         add(["le", "la", "les", "l'", "et", "ou", "a", "au", "aux", "de", "d'", "des", "du", "en", "pour", "par",
              "avec", "sur", "dans", "contre", "puis", "mais", "donc", "qui", "que", "qu'", "ce", "cette", "est",
              "sont", "etait", "selon", "lors", "alors", "and", "or", "the", "in", "on", "at", "to", "of", "for",

@@ -187,8 +187,23 @@ struct DateScanner {
             // start an expression only before a number or another date word: skip them before trying any rule.
             guard e.isDateWord else { return nil }
             if e.function, e.keyword != .none, !isNumber(i + 1), !entry(i + 1).isDateWord { return nil }
+            switch e.keyword {
+            // Words that only continue an expression (`plus tard`, `mardi gras`, `fête du travail`): common
+            // words such as `plus` must not run every rule.
+            case .plus, .tard, .gras, .saint, .travail, .alentours, .ya, .later, .earlier, .auparavant, .moins,
+                 .demi, .quart, .h, .am, .pm, .et, .and, .of, .y, .est:
+                return nil
+            case .tres where keyword(i + 1) != .tot:
+                return nil
+            default:
+                break
+            }
         }
-        return intervalMatch(at: i) ?? durationOrSetMatch(at: i) ?? absoluteMatch(at: i)
+        // Holiday names are rare: only words that can start one try the rule.
+        let holiday = e.holiday != nil || e.keyword == .nouvel || e.keyword == .fete || e.weekday != 0
+            || (e.unit == .day && keyword(i + 1) == .de)
+        return intervalMatch(at: i) ?? durationOrSetMatch(at: i) ?? (holiday ? holidayMatch(at: i) : nil)
+            ?? absoluteMatch(at: i)
             ?? relativeMatch(at: i) ?? coarseMatch(at: i) ?? clockMatch(at: i) ?? bareDurationMatch(at: i)
             ?? partOfDayMatch(at: i) ?? timeMatch(at: i)
     }

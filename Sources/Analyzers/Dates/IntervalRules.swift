@@ -163,21 +163,33 @@ extension DateScanner {
         var dayBefore: DateMatch?
         var j = i
         let e = entry(i)
-        if e.weekday != 0 || e.month != 0 || isNumber(i) || e.keyword == .le || e.keyword == .hier
+        let opener = e.keyword == .de || e.keyword == .entre || e.keyword == .from || e.keyword == .between
+        let dayLike = e.weekday != 0 || e.month != 0 || isNumber(i) || e.keyword == .le || e.keyword == .hier
             || e.keyword == .demain || e.keyword == .aujourdhui || e.keyword == .lendemain || e.keyword == .veille
             || e.keyword == .la || e.keyword == .today || e.keyword == .tomorrow || e.keyword == .yesterday
-        {
-            // A day first: a date or a relative day, then the range.
-            if let day = absoluteDate(at: i).map({ $0.point?.year == nil ? inferredYear($0) : $0 })
-                ?? (e.weekday != 0 ? weekdayRelative(at: i) : nil) ?? relativeDay(at: i),
-               day.point?.grain == .day, day.point?.hasTime == false
-            {
-                var k = day.end
-                if punctuation(k) == 0x2C { k += 1 }
-                guard timeRange(at: k) != nil else { return nil }
-                dayBefore = day
-                j = k
+        // Most tokens start no range of times: only openers, numbers (`9h30 - 11h`) and days go further.
+        guard opener || dayLike else { return nil }
+        if !opener, timeRange(at: i) == nil {
+            // A day first (`jeudi de 9h à 11h`): worth trying only when `de`/`entre`/`from`/`between` and a
+            // number come within a few tokens.
+            var opensAhead = false
+            for k in (i + 1)..<min(i + 9, count) {
+                let key = keyword(k)
+                if (key == .de || key == .entre || key == .from || key == .between) && isNumber(k + 1) {
+                    opensAhead = true
+                    break
+                }
             }
+            guard opensAhead else { return nil }
+            guard let day = absoluteDate(at: i).map({ $0.point?.year == nil ? inferredYear($0) : $0 })
+                ?? (e.weekday != 0 ? weekdayRelative(at: i) : nil) ?? relativeDay(at: i),
+                day.point?.grain == .day, day.point?.hasTime == false
+            else { return nil }
+            var k = day.end
+            if punctuation(k) == 0x2C { k += 1 }
+            guard timeRange(at: k) != nil else { return nil }
+            dayBefore = day
+            j = k
         }
         guard let range = timeRange(at: j) else { return nil }
         var start = range.start, end = range.end
@@ -452,6 +464,13 @@ extension DateScanner {
     /// `10 juin au 1er juillet`, `13 juillet - 15 juillet`, `14 - 20 sept. 2014`, `samedi 13 au dimanche 15 juillet`.
     private func unopenedRange(at i: Int) -> DateMatch? {
         guard isNumber(i) || entry(i).ordinal == 1 || fullWeekday(i) != nil else { return nil }
+        // Cheap test first: `au` or a dash within the next four tokens.
+        var connector = false
+        for k in (i + 1)..<min(i + 5, count) where keyword(k) == .au || punctuation(k) == 0x2D {
+            connector = true
+            break
+        }
+        guard connector else { return nil }
         return closedRange(i, from: i, connectors: [.au], rule: "interval-day-range", opened: false, dash: true)
     }
 
