@@ -265,6 +265,35 @@ struct IntervalTests {
         #expect(DateFixtures.values("since 2011") == ["2011/.."])
     }
 
+    @Test func openBoundsKeepTheOtherReadingAndTheAnchorDay() throws {
+        let after = try #require(DateFixtures.only("Les inscriptions sont ouvertes à partir du 8 avril."))
+        #expect(after.value == "2023-04-08/..")
+        #expect(after.alternatives.first?.value == "2024-04-08/..")
+        #expect(after.alternatives.first?.intervalStart == "2024-04-08T00:00")
+        let before = try #require(DateFixtures.only("Le dossier doit être remis avant 16h."))
+        #expect(before.value == "../T16:00")
+        #expect(before.intervalEnd == "2024-03-15T16:00")
+        #expect(before.flags.contains(.dayFromAnchor))
+        #expect(DateFixtures.values("Ouvert vendredi à partir de midi.") == ["2024-03-15T12:00/.."])
+    }
+
+    @Test func rankedPartsOfAMonth() throws {
+        #expect(DateFixtures.values("La première semaine d'octobre 2024 sera chargée.") == ["2024-W41"])
+        #expect(DateFixtures.values("La dernière semaine de septembre 2024 sera chargée.") == ["2024-W39"])
+        #expect(DateFixtures.values("Le dernier jour d'octobre 2024, tout ferme.") == ["2024-10-31"])
+        #expect(DateFixtures.values("Le 3e jour de mai 2024, la grève a commencé.") == ["2024-05-03"])
+        #expect(DateFixtures.values("Le premier mercredi du mois prochain, le conseil siège.") == ["2024-04-03"])
+        let weekend = try #require(DateFixtures.only("Le premier week-end de juin 2024, la fête bat son plein."))
+        #expect(weekend.intervalStart == "2024-06-01T00:00")
+        #expect(weekend.intervalEnd == "2024-06-03T00:00")
+        let fortnight = try #require(DateFixtures.only("La deuxième quinzaine d'avril 2024 est réservée."))
+        #expect(fortnight.intervalStart == "2024-04-15T00:00")
+        #expect(fortnight.intervalEnd == "2024-05-01T00:00")
+        #expect(DateFixtures.values("La semaine du 6 mai 2024 sera décisive.") == ["2024-W19"])
+        #expect(DateFixtures.values("Le mois de mars 2023 fut doux.") == ["2023-03"])
+        #expect(DateFixtures.values("Au mois de février, il a neigé.") == ["2024-02"])
+    }
+
     @Test func numberRangesThatAreNotDates() {
         #expect(DateFixtures.values("de 3 à 5 personnes").isEmpty)
         #expect(DateFixtures.values("entre 1500 et 2000 soldats").isEmpty)
@@ -632,6 +661,31 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Il est venu mardi la semaine dernière.") == ["2024-03-05"])
         #expect(DateFixtures.values("On se voit lundi en huit.") == ["2024-03-25"])
         #expect(DateFixtures.values("On se voit lundi en quinze.") == ["2024-04-01"])
+    }
+
+    @Test func moreClockShapes() {
+        #expect(DateFixtures.values("La sirène a sonné à midi et quart.") == ["T12:15"])
+        #expect(DateFixtures.values("Rendez-vous midi moins cinq devant la gare.") == ["T11:55"])
+        #expect(DateFixtures.values("Le feu a pris à minuit trois.") == ["T00:03"])
+        #expect(DateFixtures.values("Il est arrivé à onze heures trois quarts.") == ["T11:45"])
+        #expect(DateFixtures.values("Réunion à quinze heures et quinze minutes.") == ["T15:15"])
+        #expect(DateFixtures.values("Le train part à 8h du soir.") == ["T20:00"])
+        #expect(DateFixtures.values("Le repas de midi est servi.").isEmpty)
+    }
+
+    @Test func dayOfTheMonthWithATime() throws {
+        // `le 16 à 18h`: a day of the anchor's month (Friday 15 March 2024), made a date by its time.
+        let e = try #require(DateFixtures.only("Le concert aura lieu le 16 à 18h."))
+        #expect(e.value == "2024-03-16T18:00")
+        #expect(e.alternatives.map(\.value) == ["2024-02-16T18:00"])
+        #expect(DateFixtures.values("Le département a voté le 16.").isEmpty)
+    }
+
+    @Test func morePartsOfTheDay() {
+        #expect(DateFixtures.values("Il est arrivé mercredi en soirée.") == ["2024-03-13TEV"])
+        #expect(DateFixtures.values("Il avait prévenu la veille au soir.") == ["2024-03-14TEV"])
+        #expect(DateFixtures.values("Le vote a eu lieu lundi fin d'après-midi.") == ["2024-03-11TAF"])
+        #expect(DateFixtures.values("Dans la matinée du 12 mars 2024, la neige est tombée.") == ["2024-03-12TMO"])
     }
 
     @Test func dayJoinedToTime() throws {

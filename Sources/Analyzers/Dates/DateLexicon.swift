@@ -142,6 +142,8 @@ enum DateKeyword: UInt8 {
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
     case nouvel, fete, travail, gras, saint
+    // `la première quinzaine de mai`.
+    case quinzaine
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
     case demi, quart, moins, est
     // Coarse units.
@@ -394,7 +396,7 @@ enum DateLexicon {
             (.auparavant, ["auparavant"]), (.later, ["later"]), (.earlier, ["earlier"]), (.ya, ["ya"]),
             (.environ, ["environ", "about", "approximately", "approximativement"]), (.alentours, ["alentours"]),
             (.autour, ["autour", "around"]), (.nouvel, ["nouvel", "new"]), (.fete, ["fete"]),
-            (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.siecle, ["siecle", "siecles"]),
+            (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.quinzaine, ["quinzaine"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),
@@ -403,7 +405,7 @@ enum DateLexicon {
             (.address, ["rue", "avenue", "boulevard", "bd", "place", "allee", "quai", "pont", "square",
                         "impasse", "route", "chemin", "street", "road"]),
             (.event, ["euro", "mondial", "expo", "vision", "jo", "can", "olympics", "cup", "agenda", "cop"]),
-            (.coupe, ["coupe"]), (.monde, ["monde"]), (.demi, ["demi", "demie"]), (.quart, ["quart"]),
+            (.coupe, ["coupe"]), (.monde, ["monde"]), (.demi, ["demi", "demie"]), (.quart, ["quart", "quarts"]),
             (.moins, ["moins"]), (.est, ["est", "c'est", "sont"]),
             (.maintenant, ["maintenant", "actuellement", "now", "currently"]), (.moment, ["moment"]),
             (.actuelle, ["actuelle"]), (.tout, ["tout"]), (.suite, ["suite"]), (.right, ["right"]),

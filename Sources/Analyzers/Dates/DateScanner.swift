@@ -202,10 +202,15 @@ struct DateScanner {
         // Holiday names are rare: only words that can start one try the rule.
         let holiday = e.holiday != nil || e.keyword == .nouvel || e.keyword == .fete || e.weekday != 0
             || (e.unit == .day && keyword(i + 1) == .de)
-        return intervalMatch(at: i) ?? durationOrSetMatch(at: i) ?? (holiday ? holidayMatch(at: i) : nil)
-            ?? absoluteMatch(at: i)
-            ?? relativeMatch(at: i) ?? coarseMatch(at: i) ?? clockMatch(at: i) ?? bareDurationMatch(at: i)
-            ?? partOfDayMatch(at: i) ?? timeMatch(at: i)
+        // Ranked parts of a month and `la semaine du`, `le mois de`: after an article or a rank.
+        let ranked = e.keyword == .le || e.keyword == .la || e.keyword == .au || e.keyword == .the
+            || e.keyword == .last || e.ordinal != 0 || (isNumber(i) && entry(i + 1).unit != nil)
+            || e.unit == .week || e.unit == .month
+        if let match = intervalMatch(at: i) ?? durationOrSetMatch(at: i) { return match }
+        if holiday, let match = holidayMatch(at: i) { return match }
+        if ranked, let match = ordinalMatch(at: i) { return match }
+        if let match = absoluteMatch(at: i) ?? relativeMatch(at: i) ?? coarseMatch(at: i) { return match }
+        return clockMatch(at: i) ?? bareDurationMatch(at: i) ?? partOfDayMatch(at: i) ?? timeMatch(at: i)
     }
 
     /// Turns a match into an expression and records it.

@@ -66,9 +66,21 @@ extension DateScanner {
     /// `jeudi après 9h30`, `demain avant midi`: a day, then `après`/`avant` and a time, as one open interval
     /// (`2024-03-14T09:30/..`, `../2024-03-16T12:00`).
     private func dayThenBound(at i: Int) -> DateMatch? {
-        guard let day = relativeMatch(at: i), let point = day.point, point.grain == .day, !point.hasTime,
-              keyword(day.end) == .avant || keyword(day.end) == .apres, let time = timeAt(day.end + 1)
-        else { return nil }
+        guard let day = relativeMatch(at: i), let point = day.point, point.grain == .day, !point.hasTime else {
+            return nil
+        }
+        // `jeudi après 9h30`, `demain avant midi`, `vendredi à partir de midi`, `jeudi dès 8h`.
+        var timeToken = day.end + 1
+        var before = keyword(day.end) == .avant
+        if keyword(day.end) == .a, keyword(day.end + 1) == .partir, keyword(day.end + 2) == .de {
+            timeToken = day.end + 3
+            before = false
+        } else if isDes(day.end) {
+            before = false
+        } else if keyword(day.end) != .avant, keyword(day.end) != .apres {
+            return nil
+        }
+        guard let time = timeAt(timeToken) else { return nil }
         var combined = point
         combined.hour = time.hour
         combined.minute = time.minute
@@ -76,8 +88,15 @@ extension DateScanner {
         var inner = day
         inner.point = combined
         inner.end = time.end
-        return openBound(i, inner, startOpen: keyword(day.end) == .avant,
-                         rule: keyword(day.end) == .avant ? "interval-before" : "interval-after")
+        inner.alternatives = day.alternatives.compactMap { reading in
+            guard let other = Self.parseDay(reading.value) else { return nil }
+            var alternative = DatePoint.day(other)
+            alternative.hour = combined.hour
+            alternative.minute = combined.minute
+            alternative.grain = combined.grain
+            return alternative.reading
+        }
+        return openBound(i, inner, startOpen: before, rule: before ? "interval-before" : "interval-after")
     }
 
     /// The bound of an open interval that starts with a time: `9h30 jeudi`, `16h le 1er novembre`,
@@ -452,10 +471,27 @@ extension DateScanner {
                               grain: point.grain, confidence: min(inner.confidence, 0.9), rule: rule)
         match.flags = inner.flags
         match.anchor = inner.anchor
-        if startOpen {
-            match.intervalEnd = point.hour != nil ? point.bounds?.start : point.bounds?.end
-        } else {
-            match.intervalStart = point.bounds?.start
+        var placed = point
+        if point.hour != nil, !point.hasDate, let anchorDay {
+            // `avant 16h`: a bound of the anchor's day, like a bare time.
+            let today = CalendarMath.civil(anchorDay)
+            (placed.year, placed.month, placed.day) = (today.year, today.month, today.day)
+            match.anchor = match.anchor ?? publicationAnchor
+            match.flag(.dayFromAnchor)
+        }
+        // A bound with a time is an instant; a day or coarser bound is included whole.
+        func bound(_ bounds: (start: String, end: String)?, hasTime: Bool) -> String? {
+            startOpen ? (hasTime ? bounds?.start : bounds?.end) : bounds?.start
+        }
+        let hasTime = point.hour != nil
+        if startOpen { match.intervalEnd = bound(placed.bounds, hasTime: hasTime) } else {
+            match.intervalStart = bound(placed.bounds, hasTime: hasTime)
+        }
+        match.alternatives = inner.alternatives.map { reading in
+            let bounds = reading.intervalStart.flatMap { s in reading.intervalEnd.map { (start: s, end: $0) } }
+            let value = startOpen ? "../" + reading.value : reading.value + "/.."
+            return startOpen ? .init(value: value, intervalEnd: bound(bounds, hasTime: hasTime))
+                : .init(value: value, intervalStart: bound(bounds, hasTime: hasTime))
         }
         return match
     }

@@ -20,6 +20,7 @@ extension DateScanner {
     private func relativeDate(at i: Int) -> DateMatch? {
         let e = entry(i)
         if isNumber(i) || e.number >= 1 || e.keyword == .a, let later = laterOrEarlier(at: i) { return later }
+        if e.keyword == .le, let day = dayOfMonthWithTime(i) { return day }
         switch e.keyword {
         case .hier, .yesterday: return dayOffset(i, i + 1, -1, rule: "relative-yesterday")
         case .avantHier: return dayOffset(i, i + 1, -2, rule: "relative-day-before-yesterday")
@@ -197,6 +198,31 @@ extension DateScanner {
         }
         guard let chosen = Self.nearerPast(past, future, reference) else { return nil }
         var match = DateMatch(i, i + 2, point: .day(chosen), confidence: 0.75, rule: "relative-weekday-day")
+        match.anchor = publicationAnchor
+        if let other = chosen == past ? future : past { match.alternatives = [DatePoint.day(other).reading] }
+        match.flag(.directionInferred)
+        return attachingTime(to: match)
+    }
+
+    /// `le 16 à 18h`, `le 2 vers 5h`: a day of the month with no month, made a date by the time after it — the
+    /// nearest such day around the anchor (past-biased, see ``nearerPast(_:_:_:)``), the other as alternative.
+    /// Without a time `le 16` stays unread (a department, a page, a rank).
+    private func dayOfMonthWithTime(_ i: Int) -> DateMatch? {
+        guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
+              shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
+              monthField(at: i + 2) == nil, timeField(at: i + 2) != nil, bareTime(at: i + 1) == nil
+        else { return nil }
+        let day = shape.values.0
+        guard let anchor = anchorDate, let anchorMonth = anchor.month, let reference = anchorDay else { return nil }
+        var past: Int?, future: Int?
+        for offset in -2...2 {
+            let m = CalendarMath.addMonths(year: anchor.year, month: anchorMonth, offset)
+            guard CalendarMath.isValid(year: m.year, month: m.month, day: day) else { continue }
+            let number = CalendarMath.dayNumber(year: m.year, month: m.month, day: day)
+            if number <= reference { past = number } else if future == nil { future = number }
+        }
+        guard let chosen = Self.nearerPast(past, future, reference) else { return nil }
+        var match = DateMatch(i, i + 2, point: .day(chosen), confidence: 0.65, rule: "partial-day")
         match.anchor = publicationAnchor
         if let other = chosen == past ? future : past { match.alternatives = [DatePoint.day(other).reading] }
         match.flag(.directionInferred)

@@ -73,10 +73,21 @@ extension DateScanner {
             minute = 30; end += 2; strong = true
         } else if keyword(end) == .et, keyword(end + 1) == .quart {
             minute = 15; end += 2; strong = true
+        } else if keyword(end) == .et, let m = count(end + 1), (1...59).contains(m), entry(end + 2).unit == .minute {
+            minute = m; end += 3; strong = true  // `quinze heures et quinze minutes`
+        } else if count(end) == 3, keyword(end + 1) == .quart {
+            minute = 45; end += 2; strong = true  // `onze heures trois quarts`
         } else if keyword(end) == .moins, keyword(end + 1) == .le || keyword(end + 1) == .la,
                   keyword(end + 2) == .quart
         {
             minute = 45; hour = (hour + 23) % 24; end += 3; strong = true
+        } else if keyword(end) == .moins, let m = count(end + 1), (1...30).contains(m) {
+            // `midi moins cinq`, `huit heures moins dix`.
+            minute = 60 - m; hour = (hour + 23) % 24; end += 2
+            if entry(end).unit == .minute { end += 1 }
+            strong = true
+        } else if named, let m = count(end), (1...59).contains(m), entry(end + 1).unit == nil, !nounFollows(end) {
+            minute = m; end += 1; strong = true  // `midi quinze`, `minuit trois`
         } else if !named, entry(end + 1).unit != .hour, entry(end + 1).unit != .day {
             // `9 heures 30`, `vingt heures trente` (but not `2 heures 30 minutes`, a duration, when not introduced).
             var m: Int?
@@ -126,8 +137,10 @@ extension DateScanner {
     func bareTime(at j: Int) -> (hour: Int, minute: Int?, end: Int)? {
         switch keyword(j) {
         case .midi, .minuit:
-            // `midi et demi`, `minuit et quart` go through the clock-time reader.
-            if keyword(j + 1) == .et || keyword(j + 1) == .moins, let time = clockTime(at: j, introduced: true) {
+            // `midi et demi`, `minuit et quart`, `midi moins cinq`, `midi quinze` go through the clock-time reader.
+            if keyword(j + 1) == .et || keyword(j + 1) == .moins || count(j + 1) != nil,
+               let time = clockTime(at: j, introduced: true), time.minute != nil
+            {
                 return time
             }
             return (keyword(j) == .midi ? 12 : 0, 0, j + 1)
@@ -167,6 +180,15 @@ extension DateScanner {
             if meridiem == .pm, hour < 12 { hour += 12 }
             if meridiem == .am, hour == 12 { hour = 0 }
             end += 1
+        } else if hour <= 12 {
+            // `8h du soir`, `3h de l'après-midi`, `5h du matin`.
+            var k = end
+            if keyword(k) == .du { k += 1 } else if keyword(k) == .de, keyword(k + 1) == .elidedL || keyword(k + 1) == .la { k += 2 }
+            if k > end, let part = partOfDay(at: k) {
+                if part == "AF" || part == "EV", hour < 12 { hour += 12 }
+                if part == "MO" || part == "NI", hour == 12 { hour = 0 }
+                end = k + 1
+            }
         }
         guard (0...23).contains(hour), minute.map({ (0...59).contains($0) }) ?? true else { return nil }
         return (hour, minute, end)
@@ -233,17 +255,27 @@ extension DateScanner {
             guard article(j + 1), let code = part(j + 2, daytime: true) else { return nil }
             return (code, 0, j + 3)
         case .en:
+            // `en soirée`, `en matinée`, `en journée`.
+            if let code = part(j + 1, daytime: true) { return (code, 0, j + 2) }
             // `en début de matinée`, `en fin d'après-midi`, `en milieu de journée`.
             guard let m = modifier(j + 1), keyword(j + 2) == .de || keyword(j + 2) == .elidedD,
                   let code = part(j + 3, daytime: true)
             else { return nil }
             return (code, m, j + 4)
         case .au:
+            // `au soir` (`la veille au soir`), `au matin`.
+            if let code = part(j + 1, daytime: false) { return standalone ? nil : (code, 0, j + 2) }
             // `au début de la soirée`, `au milieu de l'après-midi`.
             guard let m = modifier(j + 1), m != 3, keyword(j + 2) == .de, article(j + 3),
                   let code = part(j + 4, daytime: true)
             else { return nil }
             return (code, m, j + 5)
+        case .debut, .milieu, .fin:
+            // After a day: `lundi fin d'après-midi`, `mardi début de soirée`.
+            guard !standalone, let m = modifier(j), keyword(j + 1) == .de || keyword(j + 1) == .elidedD,
+                  let code = part(j + 2, daytime: true)
+            else { return nil }
+            return (code, m, j + 3)
         case .a:
             // `à la fin de la journée`, `à la fin de l'après-midi`.
             guard keyword(j + 1) == .la, keyword(j + 2) == .fin, keyword(j + 3) == .de, article(j + 4),
@@ -261,6 +293,30 @@ extension DateScanner {
     /// `en fin d'après-midi`, `tôt le matin` (a time of day with no date: `TEV`, `TAF`). Bare `le matin` is left
     /// alone.
     func partOfDayMatch(at i: Int) -> DateMatch? {
+        let phrase = partOfDay(at: i).map { (code: $0, modifier: UInt8(0), end: i + 1) }
+            ?? partOfDayPhrase(at: i, standalone: true)
+        if let (code, modifier, end) = phrase, keyword(end) == .du || keyword(end) == .de,
+           let date = absoluteDate(at: end + 1), var point = date.point, point.grain == .day, !point.hasTime
+        {
+            // `matinée du 15 février`, `dans la soirée du 3 mars 2024`.
+            point.partOfDay = code
+            point.partModifier = modifier
+            point.grain = .hour
+            var match = date
+            match.start = i
+            match.point = point
+            match.kind = .dateTime
+            match.rule += "+part-of-day"
+            match.alternatives = date.alternatives.compactMap { reading in
+                guard let other = Self.parseDay(reading.value) else { return nil }
+                var alternative = DatePoint.day(other)
+                alternative.partOfDay = code
+                alternative.partModifier = modifier
+                alternative.grain = .hour
+                return alternative.reading
+            }
+            return match
+        }
         guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
@@ -323,7 +379,10 @@ extension DateScanner {
     /// Midi` is a region). A day after it joins it (`8 heures ce soir`, `13h30 samedi 21 septembre`).
     func timeMatch(at i: Int) -> DateMatch? {
         let after = afterTimeIntroducer(i)
-        guard after != nil || tokens[i].kind == .number else { return nil }
+        // `midi` and `minuit` alone need `à` (`le Midi`, `le repas de midi`), unless minutes follow (`midi et quart`).
+        let namedWithMinutes = (keyword(i) == .midi || keyword(i) == .minuit)
+            && (keyword(i + 1) == .et || keyword(i + 1) == .moins || count(i + 1) != nil)
+        guard after != nil || tokens[i].kind == .number || namedWithMinutes else { return nil }
         let start = after ?? i
         guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: after != nil) else { return nil }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
