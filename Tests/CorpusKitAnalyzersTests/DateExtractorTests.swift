@@ -671,6 +671,9 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Réunion à quinze heures et quinze minutes.") == ["T15:15"])
         #expect(DateFixtures.values("Le train part à 8h du soir.") == ["T20:00"])
         #expect(DateFixtures.values("Le repas de midi est servi.").isEmpty)
+        // An abbreviated weekday only before a clock time, as comment timestamps write it.
+        #expect(DateFixtures.values("Jeu 15:12 · Karim a répondu") == ["2024-03-14T15:12"])
+        #expect(DateFixtures.values("Sam Rainsy a parlé.").isEmpty)
     }
 
     @Test func dayOfTheMonthWithATime() throws {

@@ -146,6 +146,12 @@ extension DateScanner {
                                       rule: "relative-ago")
             }
         }
+        if e.weekday != 0, e.weekdayAbbreviation, isCapitalized(i), let time = bareTime(at: i + 1), time.minute != nil {
+            // `Jeu 15:12`, `Sam. 09h30`: a comment or page timestamp, the weekday abbreviated before a clock time.
+            var match = weekdayMatch(i, i + 1, Int(e.weekday), .inferred, rule: "relative-weekday")
+            match.alternatives = []
+            return attachingTime(to: match)
+        }
         if let weekday = fullWeekday(i) {
             let following = keyword(i + 1)
             if let match = weekdayAndDay(i, weekday) ?? weekdayOfWeek(i, weekday) { return match }
