@@ -759,6 +759,12 @@ struct OffsetAndApostropheTests {
         #expect(DateFixtures.values("identifiant 2024-03-14Tabc").isEmpty)
     }
 
+    @Test func yearsAfterACommaOrDe() {
+        #expect(DateFixtures.values("Il reviendra le 12 janvier, 2025.") == ["2025-01-12"])
+        #expect(DateFixtures.values("Il est né le 23 novembre de 1987.") == ["1987-11-23"])
+        #expect(DateFixtures.values("Le 3 mars, 2000 manifestants ont défilé.") == ["2024-03-03"])
+    }
+
     @Test func twoDigitYears() {
         // The past of the anchor (2024), or the year after it.
         #expect(DateFixtures.values("le 20/02/98") == ["1998-02-20"])
@@ -789,6 +795,9 @@ struct OffsetAndApostropheTests {
         #expect(DateFixtures.values("La fête du travail a rassemblé du monde.") == ["2023-05-01"])
         #expect(DateFixtures.values("Mardi gras 2025, le carnaval défile.") == ["2025-03-04"])
         #expect(DateFixtures.values("À la Toussaint, les cimetières sont fleuris.") == ["2023-11-01"])
+        #expect(DateFixtures.values("La veille de Noël, les rues étaient pleines.") == ["2023-12-24"])
+        #expect(DateFixtures.values("Le réveillon de Noël 2024 sera sobre.") == ["2024-12-24"])
+        #expect(DateFixtures.values("Le réveillon du Nouvel An a été calme.") == ["2023-12-31"])
         // A first name, not the holiday.
         #expect(DateFixtures.values("Noël Mamère a parlé.").isEmpty)
     }

@@ -56,7 +56,14 @@ extension DateScanner {
             if let month = monthField(at: m) {
                 var end = m + 1
                 var year: Int?
-                if let y = self.year(end) ?? shortYear(end) { year = y; end += 1 }
+                if let y = self.year(end) ?? shortYear(end) {
+                    year = y
+                    end += 1
+                } else if punctuation(end) == 0x2C || keyword(end) == .de, let y = self.year(end + 1), !nounFollows(end + 1) {
+                    // `12 janvier, 2018`, `23 novembre de 1987`.
+                    year = y
+                    end += 2
+                }
                 let valid = year.map { CalendarMath.isValid(year: $0, month: month, day: day) }
                     ?? (day <= PublicationDate.daysIn(month: month, year: 2000))
                 guard valid else { return nil }

@@ -141,7 +141,7 @@ enum DateKeyword: UInt8 {
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
-    case nouvel, fete, travail, gras, saint
+    case nouvel, fete, travail, gras, saint, reveillon
     // `la première quinzaine de mai`.
     case quinzaine
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
@@ -396,7 +396,8 @@ enum DateLexicon {
             (.auparavant, ["auparavant"]), (.later, ["later"]), (.earlier, ["earlier"]), (.ya, ["ya"]),
             (.environ, ["environ", "about", "approximately", "approximativement"]), (.alentours, ["alentours"]),
             (.autour, ["autour", "around"]), (.nouvel, ["nouvel", "new"]), (.fete, ["fete"]),
-            (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.quinzaine, ["quinzaine"]), (.siecle, ["siecle", "siecles"]),
+            (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.quinzaine, ["quinzaine"]),
+            (.reveillon, ["reveillon"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),

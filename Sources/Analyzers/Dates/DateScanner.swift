@@ -200,7 +200,8 @@ struct DateScanner {
             }
         }
         // Holiday names are rare: only words that can start one try the rule.
-        let holiday = e.holiday != nil || e.keyword == .nouvel || e.keyword == .fete || e.weekday != 0
+        let holiday = e.holiday != nil || e.keyword == .nouvel || e.keyword == .fete || e.keyword == .reveillon
+            || e.weekday != 0
             || (e.unit == .day && keyword(i + 1) == .de)
         // Ranked parts of a month and `la semaine du`, `le mois de`: after an article or a rank.
         let ranked = e.keyword == .le || e.keyword == .la || e.keyword == .au || e.keyword == .the

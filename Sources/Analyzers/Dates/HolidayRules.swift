@@ -5,7 +5,7 @@ import CorpusKit
 /// Muslim and Jewish holidays (Aïd, Ramadan, Yom Kippour) follow lunar calendars whose dates differ by country
 /// and by a day of moon sighting; they are not resolved.
 enum Holiday: UInt8 {
-    case christmas, allSaints, newYearsEve, valentines, halloween, armistice, assumption, epiphany
+    case christmas, christmasEve, allSaints, newYearsEve, valentines, halloween, armistice, assumption, epiphany
     case newYearsDay, labourDay
     case easter, easterMonday, ascension, pentecost, whitMonday, shroveTuesday, goodFriday
 
@@ -13,6 +13,7 @@ enum Holiday: UInt8 {
     func day(in year: Int) -> Int {
         switch self {
         case .christmas: return CalendarMath.dayNumber(year: year, month: 12, day: 25)
+        case .christmasEve: return CalendarMath.dayNumber(year: year, month: 12, day: 24)
         case .allSaints: return CalendarMath.dayNumber(year: year, month: 11, day: 1)
         case .newYearsEve: return CalendarMath.dayNumber(year: year, month: 12, day: 31)
         case .valentines: return CalendarMath.dayNumber(year: year, month: 2, day: 14)
@@ -76,6 +77,14 @@ extension DateScanner {
                   entry(i + 3).unit == .year
         {
             (holiday, end) = (.newYearsDay, i + 4)  // `jour de l'an`
+        } else if e.keyword == .reveillon, keyword(i + 1) == .de || keyword(i + 1) == .du || keyword(i + 1) == .elidedD {
+            // `réveillon de Noël` (24 December), `réveillon du Nouvel An` / `de la Saint-Sylvestre` (31 December).
+            var k = i + 2
+            if keyword(k) == .la { k += 1 }
+            if entry(k).holiday == .christmas { (holiday, end) = (.christmasEve, k + 1) }
+            else if entry(k).holiday == .newYearsEve { (holiday, end) = (.newYearsEve, k + 1) }
+            else if keyword(k) == .nouvel, entry(k + 1).unit == .year { (holiday, end) = (.newYearsEve, k + 2) }
+            else { return nil }
         } else if e.keyword == .fete, keyword(i + 1) == .du, keyword(i + 2) == .travail {
             (holiday, end) = (.labourDay, i + 3)
         } else {

@@ -364,6 +364,8 @@ extension DateScanner {
         var date: DateMatch?
         if let fields = calendarFields(at: j + 1) {
             date = fields.point?.year == nil ? inferredYear(fields) : fields
+        } else if entry(j + 1).holiday != nil, let holiday = holidayMatch(at: j + 1) {
+            date = holiday  // `la veille de Noël`, `le lendemain de Pâques`
         } else if k != .du, let weekday = fullWeekday(j + 1) {
             date = weekdayMatch(j + 1, j + 2, weekday, .inferred, rule: "relative-weekday")
         }
@@ -375,6 +377,9 @@ extension DateScanner {
             match = unanchored(start, date.end, grain: .day, rule: rule + "-of-date")
         }
         match.anchor = .init(source: "previous", value: point.value)
+        match.alternatives = date.alternatives.compactMap { reading in
+            Self.parseDay(reading.value).map { DatePoint.day($0 + offset).reading }
+        }
         return match
     }
 
