@@ -386,9 +386,19 @@ struct DurationTests {
         #expect(e.kind == .duration)
         #expect(e.value == "PXW")
         #expect(e.intervalEnd == "2024-03-16T00:00")
+        // A count gives whole units next to the current one (Friday 15 March 2024).
         let three = try #require(DateFixtures.only("les trois derniers mois"))
         #expect(three.value == "P3M")
-        #expect(three.intervalStart == "2023-12-15T00:00")
+        #expect(three.intervalStart == "2023-12-01T00:00")
+        #expect(three.intervalEnd == "2024-03-01T00:00")
+        let days = try #require(DateFixtures.only("Il pleuvra les 3 prochains jours."))
+        #expect(days.intervalStart == "2024-03-16T00:00")
+        #expect(days.intervalEnd == "2024-03-19T00:00")
+        let weeks = try #require(DateFixtures.only("Deux dernières semaines de débat."))
+        #expect(weeks.value == "P2W")
+        #expect(weeks.intervalStart == "2024-02-26T00:00")
+        #expect(weeks.intervalEnd == "2024-03-11T00:00")
+        #expect(DateFixtures.values("Les 2 semaines passées ont été calmes.") == ["P2W"])
         #expect(DateFixtures.values("over the past three years") == ["P3Y"])
     }
 

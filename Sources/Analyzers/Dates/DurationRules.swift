@@ -71,16 +71,30 @@ extension DateScanner {
         }
         match.anchor = publicationAnchor
         if forward { match.intervalStart = DatePoint.instant(anchorDay) } else { match.intervalEnd = DatePoint.instant(anchorDay + 1) }
-        if let count, let shifted = shift(anchorDay, by: forward ? count : -count, unit) {
-            if forward {
-                match.intervalStart = DatePoint.instant(anchorDay)
-                match.intervalEnd = DatePoint.instant(shifted + 1)
-            } else {
-                match.intervalStart = DatePoint.instant(shifted)
-                match.intervalEnd = DatePoint.instant(anchorDay + 1)
+        if let count, count >= 1, let unitStart = startOfUnit(containing: anchorDay, unit) {
+            // Whole units next to the current one: `les 3 derniers jours` are the three days before the anchor's
+            // day, `les 2 prochains mois` the two months after the anchor's month.
+            if forward, let next = shift(unitStart, by: 1, unit), let last = shift(unitStart, by: 1 + count, unit) {
+                match.intervalStart = DatePoint.instant(next)
+                match.intervalEnd = DatePoint.instant(last)
+            } else if !forward, let first = shift(unitStart, by: -count, unit) {
+                match.intervalStart = DatePoint.instant(first)
+                match.intervalEnd = DatePoint.instant(unitStart)
             }
         }
         return match
+    }
+
+    /// The first day of the day, week (Monday), month or year holding `day`; `nil` for finer or coarser units.
+    private func startOfUnit(containing day: Int, _ unit: DateUnit) -> Int? {
+        let c = CalendarMath.civil(day)
+        switch unit {
+        case .day: return day
+        case .week: return day - (CalendarMath.weekday(day) - 1)
+        case .month: return CalendarMath.dayNumber(year: c.year, month: c.month, day: 1)
+        case .year: return CalendarMath.dayNumber(year: c.year, month: 1, day: 1)
+        default: return nil
+        }
     }
 
     /// A day number moved by whole units (months and years clamp the day to the month's length).
@@ -138,9 +152,19 @@ extension DateScanner {
     /// `trois jours de visite`, `5 ans de prison`: a count of at least two (or written in digits) and a unit,
     /// not an age (see ``filteredEnd(at:)``).
     func bareDurationMatch(at i: Int) -> DateMatch? {
+        // `3 prochains jours`, `deux dernières semaines` (no article).
+        if keyword(i + 1) == .last || keyword(i + 1) == .next, count(i) != nil, let recent = recent(i, from: i, forward: nil) {
+            return recent
+        }
         guard isNumber(i) || entry(i).number >= 2, let quantity = quantity(at: i), let count = quantity.count,
               isNumber(i) || count >= 2, keyword(quantity.end) != .ago
         else { return nil }
+        if keyword(quantity.end) == .last || keyword(quantity.end) == .next, quantity.unit != .minute {
+            // `2 semaines passées`, `3 mois suivants`.
+            var match = recentDuration(i, quantity.end + 1, count, quantity.unit, forward: keyword(quantity.end) == .next)
+            match.confidence = 0.75
+            return match
+        }
         if let compound = compoundDuration(i, first: (count, quantity.unit), end: quantity.end) { return compound }
         return duration(i, quantity.end, count, quantity.unit, rule: "duration-bare")
     }
