@@ -99,6 +99,12 @@ struct NumericDateTests {
         #expect(DateFixtures.values("le 29/02/2024") == ["2024-02-29"])
     }
 
+    @Test func blankSeparatedDates() {
+        #expect(DateFixtures.values("Date de naissance : 20 02 2014") == ["2014-02-20"])
+        #expect(DateFixtures.values("Appelez le 01 45 67 89 12 avant 2014.") == ["2014"])
+        #expect(!DateFixtures.values("Les scores : 20 02 2014 points.").contains("2014-02-20"))
+    }
+
     @Test func twoDigitYearsGoToThePast() {
         // The past of the anchor (2024) or the year after it, never further ahead.
         #expect(DateFixtures.values("le 14-03-98") == ["1998-03-14"])

@@ -175,6 +175,14 @@ extension DateScanner {
         }
         // Spaced: `12 - 02 - 2021`, `12 / 02 / 2021`.
         guard shape.isPlain, shape.lengths.0 <= 2 else { return nil }
+        if let month = number(j + 1), month.isPlain, month.lengths.0 <= 2, let year = number(j + 2), year.isPlain,
+           year.lengths.0 == 4, (1800...2100).contains(year.values.0), !isNumber(j + 3), !isNumber(j - 1),
+           !nounFollows(j + 2)
+        {
+            // Blank-separated, as forms print them: `20 02 2014`, `le 2 4 2009` (a four-digit year last, nothing
+            // numeric around: a run of numbers is a phone number or a code).
+            return dayMatch(j, j + 3, year.values.0, month.values.0, shape.values.0, rule: "numeric-dmy-blank")
+        }
         let p = punctuation(j + 1)
         guard p == 0x2D || p == 0x2F || p == 0x2E, punctuation(j + 3) == p,
               let month = number(j + 2), month.isPlain, month.lengths.0 <= 2,
