@@ -25,8 +25,7 @@ extension DateScanner {
             return nil
         }
         let what = j + 1
-        enum Part { case day, week, weekend, fortnight, weekday(Int) }
-        let part: Part
+        let part: RankedPart
         if entry(what).unit == .day, !entry(what).plural { part = .day }
         else if entry(what).unit == .week, !entry(what).plural { part = .week }
         else if keyword(what) == .weekend { part = .weekend }
@@ -34,8 +33,28 @@ extension DateScanner {
         else if let weekday = fullWeekday(what) { part = .weekday(weekday) }
         else { return nil }
         guard let (month, end) = monthReference(at: what + 1), let year = month.point?.year,
-              let monthNumber = month.point?.month
+              let monthNumber = month.point?.month, var match = rankedPart(i, end, rank, part, year, monthNumber)
         else { return nil }
+        match.anchor = month.anchor
+        match.flags = month.flags
+        if month.flags.contains(.yearInferred), let later = rankedPart(i, end, rank, part, year + 1, monthNumber) {
+            // The same part of the month a year later: the other reading of the inferred year.
+            let point = later.point
+            match.alternatives = [.init(value: later.value ?? point?.value ?? "",
+                                        intervalStart: later.intervalStart ?? point?.bounds?.start,
+                                        intervalEnd: later.intervalEnd ?? point?.bounds?.end)]
+        }
+        return match
+    }
+
+    /// The kinds of ranked parts of a month.
+    enum RankedPart { case day, week, weekend, fortnight, weekday(Int) }
+
+    /// The ranked part (`rank` 1…, or -1 for the last) of a month, as a match from `i` to `end`.
+    private func rankedPart(_ i: Int, _ end: Int, _ rank: Int, _ part: RankedPart, _ year: Int, _ monthNumber: Int)
+        -> DateMatch?
+    {
+        guard CalendarMath.isWritable(year), year < 9999 else { return nil }
         let first = CalendarMath.dayNumber(year: year, month: monthNumber, day: 1)
         let length = PublicationDate.daysIn(month: monthNumber, year: year)
         let last = first + length - 1
@@ -78,8 +97,6 @@ extension DateScanner {
             match.intervalStart = DatePoint.instant(s)
             match.intervalEnd = DatePoint.instant(e)
         }
-        match.anchor = month.anchor
-        match.flags = month.flags
         return match
     }
 

@@ -126,7 +126,17 @@ extension DateScanner {
     /// A clock time with `heure(s)` that its context marks as one (see ``clockTime(at:introduced:)``), tried
     /// before bare durations so that `il est vingt heures` and `3 heures du matin` are not `PT20H`, `PT3H`.
     func clockMatch(at i: Int) -> DateMatch? {
-        guard isNumber(i) || entry(i).number >= 0, let time = clockTime(at: i, introduced: false) else { return nil }
+        guard isNumber(i) || entry(i).number >= 0 else { return nil }
+        guard let time = clockTime(at: i, introduced: false) else {
+            // `8 heures ce soir`: a day after `N heures` makes it a clock time too.
+            guard let time = clockTime(at: i, introduced: true), dayAfterTime(at: time.end, forward: false) != nil
+            else { return nil }
+            var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+            point.hour = time.hour
+            point.minute = time.minute
+            let match = withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.75, rule: "time-clock"))
+            return match.point?.hasDate == true ? match : nil
+        }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
