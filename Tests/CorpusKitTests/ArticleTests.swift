@@ -100,6 +100,21 @@ struct ArticleTests {
         #expect(entity.mentions.first?.title == "M.")
         #expect(EntityKind("product").rawValue == "product")
     }
+
+    @Test func entityJSONIsFlatWithEveryKey() throws {
+        let entity = Entity(
+            kind: .person, canonicalName: "Jean Martin", aliases: ["Martin"],
+            variants: [.init(text: "Jean Martin", count: 1, reason: "canonical"), .init(text: "Martin", count: 1, reason: "surname")],
+            mentions: [EntityMention(span: TextSpan(start: 0, end: 11), text: "Jean Martin", sentence: 0, paragraph: 0),
+                       EntityMention(span: TextSpan(start: 20, end: 26), text: "Martin", title: "M.")])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try #require(String(data: try encoder.encode(entity), encoding: .utf8))
+        #expect(json.hasPrefix(#"{"aliases":["Martin"],"count":2,"kind":"person","mentions":[{"end":11,"paragraph":0,"sentence":0,"start":0,"text":"Jean Martin","title":null}"#))
+        let decoded = try JSONDecoder().decode(Entity.self, from: Data(json.utf8))
+        #expect(decoded == entity)
+        #expect(decoded.count == 2)
+    }
 }
 
 @Suite("Fast JSON for tokens")
