@@ -14,7 +14,9 @@ let package = Package(
         .target(
             name: "CorpusKitAnalyzers",
             dependencies: ["CorpusKit"],
-            path: "Sources/Analyzers"
+            path: "Sources/Analyzers",
+            // The entity gazetteers, loaded once (see Entities/Resources/README.md).
+            resources: [.copy("Entities/Resources")]
         ),
         .executableTarget(
             name: "corpus-tool",

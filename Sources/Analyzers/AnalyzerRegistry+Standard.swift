@@ -14,6 +14,7 @@ extension AnalyzerRegistry {
         var registry = AnalyzerRegistry.core
         registry.addStandardPreprocessor(PageCleaner())
         registry.addStandard(DateAnalyzer())
+        registry.addStandard(EntityAnalyzer())
         registry.addStandard(DuplicateFingerprinter())
         return registry
     }

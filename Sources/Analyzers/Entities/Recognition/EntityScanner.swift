@@ -1,0 +1,173 @@
+import CorpusKit
+
+/// The recogniser's working state for one text: the tokens, their folded keys and gazetteer flags (computed
+/// once, on demand), and the names found so far. Rules are extensions of this type, one file per family.
+///
+/// Every rule looks a bounded number of tokens ahead or back (a name has at most ``maxNameWords`` words, a
+/// title at most ``maxTitleWords``), so a text is scanned in linear time.
+struct EntityScanner {
+    let structure: TextStructure
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let gazetteer: EntityGazetteer
+    /// Sentence and paragraph index of each token.
+    let sentenceOf: [Int32]
+    let paragraphOf: [Int32]
+    /// Folded key of each word token, computed on first use (length 0 = not yet).
+    private var keys: [NameKey]
+    private var keyDone: [Bool]
+    /// Words capitalised somewhere other than at a sentence start: evidence for a sentence-initial word.
+    var capitalisedInside: Set<NameKey> = []
+    /// Lines written mostly in capitals (tickers, shouted headlines): their all-caps words are not acronyms.
+    var shoutedLine: [Bool]
+    var candidates: [NameCandidate] = []
+
+    static let maxNameWords = 8
+    static let maxTitleWords = 8
+
+    init(structure: TextStructure, bytes: UnsafeBufferPointer<UInt8>, gazetteer: EntityGazetteer) {
+        self.structure = structure
+        self.bytes = bytes
+        self.tokens = structure.tokens
+        self.gazetteer = gazetteer
+        var sentenceOf = [Int32](repeating: -1, count: structure.tokens.count)
+        for (index, sentence) in structure.sentences.enumerated() {
+            for t in sentence.tokens where t < sentenceOf.count { sentenceOf[t] = Int32(index) }
+        }
+        var paragraphOf = [Int32](repeating: -1, count: structure.tokens.count)
+        for (index, paragraph) in structure.paragraphs.enumerated() {
+            for t in paragraph.tokens where t < paragraphOf.count { paragraphOf[t] = Int32(index) }
+        }
+        self.sentenceOf = sentenceOf
+        self.paragraphOf = paragraphOf
+        keys = [NameKey](repeating: NameKey(), count: structure.tokens.count)
+        keyDone = [Bool](repeating: false, count: structure.tokens.count)
+        // Shouted lines: at least three words, four in five of them in capitals.
+        var shouted = [Bool](repeating: false, count: structure.tokens.count)
+        var lineStart = 0
+        func closeLine(_ end: Int) {
+            var words = 0, caps = 0
+            for t in lineStart..<end where structure.tokens[t].kind == .word {
+                words += 1
+                if structure.tokens[t].has(.allCaps) { caps += 1 }
+            }
+            if words >= 3, caps * 5 >= words * 4 { for t in lineStart..<end { shouted[t] = true } }
+        }
+        for (t, token) in structure.tokens.enumerated() where t > 0 && token.has(.lineStart) {
+            closeLine(t)
+            lineStart = t
+        }
+        closeLine(structure.tokens.count)
+        shoutedLine = shouted
+    }
+
+    // MARK: - Token helpers (all safe out of range)
+
+    var count: Int { tokens.count }
+
+    func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
+
+    /// A word starting with a capital that can belong to a name: not an elided article (`L’`), not inside a
+    /// shouted line unless it is title case.
+    func isCapitalised(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let token = tokens[i]
+        guard token.has(.capitalized), !token.has(.elision) else { return false }
+        return !(token.has(.allCaps) && shoutedLine[i])
+    }
+
+    func isLower(_ i: Int) -> Bool { isWord(i) && !tokens[i].has(.capitalized) }
+
+    /// The folded key of token `i`.
+    mutating func key(_ i: Int) -> NameKey {
+        guard i >= 0, i < count else { return NameKey() }
+        if keyDone[i] { return keys[i] }
+        var key = NameKey()
+        key.append(bytes, tokens[i].span.start, tokens[i].span.end)
+        keys[i] = key
+        keyDone[i] = true
+        return key
+    }
+
+    /// The folded key of tokens `range` (words and numbers; punctuation such as the period of `M.` stays in
+    /// its token).
+    mutating func key(_ range: Range<Int>) -> NameKey {
+        var key = NameKey()
+        for t in range where t >= 0 && t < count && (tokens[t].kind == .word || tokens[t].kind == .number) {
+            key.append(bytes, tokens[t].span.start, tokens[t].span.end)
+        }
+        return key
+    }
+
+    mutating func flags(_ i: Int) -> EntityGazetteer.Flags { gazetteer.flags(key(i)) }
+
+    /// Whether token `i` follows token `i - 1` on the same line, after exactly one space (or a no-break space),
+    /// or glued to it. A tab, a run of spaces or a line break ends a name.
+    func joined(_ i: Int) -> Bool {
+        guard i > 0, i < count else { return false }
+        let token = tokens[i]
+        if token.has(.lineStart) { return false }
+        let gapStart = tokens[i - 1].span.end, gapEnd = token.span.start
+        switch gapEnd - gapStart {
+        case 0: return true
+        case 1: return bytes[gapStart] == 0x20
+        case 2: return bytes[gapStart] == 0xC2 && bytes[gapStart + 1] == 0xA0
+        case 3: return bytes[gapStart] == 0xE2 && bytes[gapStart + 1] == 0x80 && bytes[gapStart + 2] == 0xAF
+        default: return false
+        }
+    }
+
+    /// The ASCII-folded bytes of a short word, for comparisons with small fixed lists (particles, adjective
+    /// endings); `nil` when longer than 24 bytes.
+    func foldedWord(_ i: Int) -> [UInt8]? {
+        guard isWord(i) else { return nil }
+        let span = tokens[i].span
+        guard span.end - span.start <= 48 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(span.end - span.start)
+        NameFolding.fold(bytes, span.start, span.end) { out.append($0) }
+        return out.count <= 24 ? out : nil
+    }
+
+    /// Whether token `i` is one of the folded words.
+    func isOneOf(_ i: Int, _ words: Set<[UInt8]>) -> Bool {
+        guard let word = foldedWord(i) else { return false }
+        return words.contains(word)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= count else { return "" }
+        return String(structure.text(of: TextSpan(start: tokens[range.lowerBound].span.start,
+                                                  end: tokens[range.upperBound - 1].span.end)))
+    }
+}
+
+/// Small word lists the rules compare folded words with.
+enum NameWords {
+    static func set(_ words: [String]) -> Set<[UInt8]> { Set(words.map { Array($0.utf8) }) }
+
+    /// Particles inside names: `Charles de Gaulle`, `Zine el-Abidine Ben Ali`, `Mohamed Ould Ghazouani`.
+    static let particles = set(["de", "du", "des", "d'", "la", "le", "ben", "bin", "ibn", "el", "al", "ould", "van",
+                                "von", "der", "den", "di", "da", "dos", "das", "del", "della", "bou", "abou", "abu",
+                                "ait", "ter", "ten", "mc", "st"])
+    /// Prepositions that put a place after them: `à Nancy`, `en Algérie`, `au Maroc`, `depuis Alger`.
+    static let placePrepositions = set(["a", "en", "au", "aux", "vers", "depuis", "pres", "in", "at", "from", "to",
+                                        "near"])
+    /// Words joining the parts of an organisation name: `de`, `du`, `des`, `d'`, `of`, `for`, `on`.
+    static let organisationLinks = set(["de", "du", "des", "d'", "of", "for", "on", "pour"])
+    /// Articles after a link: `de la`, `de l'`, `of the`.
+    static let linkArticles = set(["la", "l'", "the", "les"])
+    /// Endings of French adjectives that continue an organisation name (`européenne`, `nationale`, `unies`).
+    static let adjectiveEndings: [[UInt8]] = [
+        "al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain",
+        "aine", "ains", "aines", "el", "elle", "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires", "e", "ee",
+        "es", "ees", "eur", "eure", "ere", "uni", "unie", "unis", "unies", "ral", "iale", "ial", "ois", "oise",
+    ].map { Array($0.utf8) }
+
+    static func looksAdjectival(_ word: [UInt8]) -> Bool {
+        guard word.count >= 4 else { return false }
+        return adjectiveEndings.contains { ending in
+            ending.count < word.count && word.suffix(ending.count).elementsEqual(ending)
+        }
+    }
+}

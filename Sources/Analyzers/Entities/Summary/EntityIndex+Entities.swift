@@ -1,0 +1,97 @@
+import CorpusKit
+
+/// An entity of the corpus, after names were merged across articles.
+public struct CorpusEntity: Sendable, Hashable, Codable {
+    /// What sort of thing it is.
+    public var kind: EntityKind
+    /// The name reported (the most mentioned of the merged names).
+    public var name: String
+    /// Mentions in all articles.
+    public var mentions: Int
+    /// Articles naming it (an article naming two merged spellings counts twice: shards cannot tell).
+    public var documents: Int
+    /// Earliest and latest publication date of those articles, when known.
+    public var firstPublished: String?
+    public var lastPublished: String?
+    /// Every spelling with its count and why it was merged (`canonical`, `same`, `transliteration`).
+    public var variants: [Entity.Variant]
+}
+
+extension EntityIndex {
+    /// The corpus's entities, most mentioned first: names of one kind merged when equal after folding (case,
+    /// accents, apostrophes, hyphens), then spelling variants of one transliterated name — keys equal or one
+    /// edit apart (``TransliterationKey``), names of at least eight letters, and only when the match is
+    /// unambiguous (a name close to two different entities is merged with neither).
+    /// - Parameter minimumMentions: Leave out entities mentioned fewer times.
+    /// - Complexity: O(n·L) for n records of at most L letters.
+    public func entities(minimumMentions: Int = 1) -> [CorpusEntity] {
+        let list = records.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        var parent = Array(list.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var reason = [String](repeating: "same", count: list.count)
+        // 1. Same kind, same folded name.
+        var byFolded: [String: Int] = [:]
+        var folded: [String] = []
+        folded.reserveCapacity(list.count)
+        for (index, record) in list.enumerated() {
+            let key = NameFolding.folded(record.name)
+            folded.append(key)
+            let kindKey = record.kind.rawValue + "\u{1F}" + key
+            if let first = byFolded[kindKey] { parent[find(index)] = find(first) } else { byFolded[kindKey] = index }
+        }
+        // 2. Transliteration variants: equal keys, or keys one edit apart (a shared one-deletion neighbour).
+        var buckets: [String: Set<Int>] = [:]
+        for (index, record) in list.enumerated() where record.kind != .misc {
+            let key = TransliterationKey.of(folded[index])
+            guard key.utf8.count >= 8 else { continue }
+            for neighbour in TransliterationKey.neighbours(key) {
+                buckets[record.kind.rawValue + "\u{1F}" + neighbour, default: []].insert(index)
+            }
+        }
+        var close: [Int: Set<Int>] = [:]
+        for members in buckets.values where members.count > 1 {
+            for a in members {
+                for b in members where b != a { close[a, default: []].insert(b) }
+            }
+        }
+        for (index, others) in close.sorted(by: { $0.key < $1.key }) {
+            // Unambiguous only: everything close to this name is already one entity.
+            let roots = Set(others.map(find)).subtracting([find(index)])
+            guard roots.count == 1, let other = roots.first else { continue }
+            parent[find(index)] = other
+            reason[index] = "transliteration"
+        }
+        // 3. Build the entities.
+        var groups: [Int: [Int]] = [:]
+        for index in list.indices { groups[find(index), default: []].append(index) }
+        var result: [CorpusEntity] = []
+        for members in groups.values {
+            let main = members.max { (list[$0].mentions, list[$1].name) < (list[$1].mentions, list[$0].name) } ?? members[0]
+            var entity = CorpusEntity(kind: list[main].kind, name: list[main].name, mentions: 0, documents: 0,
+                                      firstPublished: nil, lastPublished: nil, variants: [])
+            var spellings: [String: (Int, String)] = [:]
+            for index in members {
+                let record = list[index]
+                entity.mentions += record.mentions
+                entity.documents += record.documents
+                entity.firstPublished = Record.earlier(entity.firstPublished, record.firstPublished)
+                entity.lastPublished = Record.later(entity.lastPublished, record.lastPublished)
+                for (text, count) in record.spellings {
+                    let why = text == entity.name ? "canonical" : (index == main ? "same" : reason[index])
+                    spellings[text] = ((spellings[text]?.0 ?? 0) + count, spellings[text]?.1 ?? why)
+                }
+            }
+            entity.variants = spellings.map { .init(text: $0.key, count: $0.value.0, reason: $0.value.1) }
+                .sorted { ($0.reason == "canonical" ? 0 : 1, -$0.count, $0.text) < ($1.reason == "canonical" ? 0 : 1, -$1.count, $1.text) }
+            if entity.mentions >= minimumMentions { result.append(entity) }
+        }
+        return result.sorted { ($1.mentions, $0.kind.rawValue, $0.name) < ($0.mentions, $1.kind.rawValue, $1.name) }
+    }
+}
