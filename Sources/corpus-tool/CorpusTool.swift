@@ -5,7 +5,8 @@ import CorpusKitAnalyzers
 enum CorpusTool {
     /// The subcommands, in the order `--help` lists them.
     static var commands: [any ToolCommand.Type] { [
-        AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EvaluateCommand.self, ListCommand.self,
+        AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EntitiesCommand.self, NetworkCommand.self,
+        EvaluateCommand.self, ListCommand.self,
     ] }
 
     static let overview = """

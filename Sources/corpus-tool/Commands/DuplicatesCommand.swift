@@ -79,31 +79,9 @@ struct DuplicatesCommand: ToolCommand {
 
     func run() throws -> ExitCode {
         let pipeline = try CorpusInput.pipeline(selecting: [.duplicates], preprocessing: clean)
-        let reader = CorpusInput.reader(paths)
-
-        var analyzerFailures = 0
         var articles = 0
-        var bytes = 0
-        let started = Date()
-        var lastProgress = started
-        let summary = pipeline.run(reader) { result in
-            switch result {
-            case .failure(let error):
-                Terminal.diagnose("error: \(error)")
-            case .success(let analysis):
-                articles += 1
-                bytes += analysis.article.body.utf8.count
-                for error in analysis.errors {
-                    analyzerFailures += 1
-                    Terminal.diagnose("error: article '\(analysis.article.id)': \(error)")
-                }
-            }
-            if !quiet && Terminal.stderrIsTerminal && Date().timeIntervalSince(lastProgress) > 0.25 {
-                lastProgress = Date()
-                Terminal.progress(String(
-                    format: "fingerprinted %d articles, %.1f MB, %.1f s", articles, Double(bytes) / 1e6,
-                    lastProgress.timeIntervalSince(started)))
-            }
+        let (summary, analyzerFailures) = CorpusInput.run(pipeline, paths: paths, quiet: quiet, verb: "fingerprinted") { _ in
+            articles += 1
         }
         if !quiet && Terminal.stderrIsTerminal { Terminal.progress("comparing \(articles) articles…") }
         let fingerprints = summary.summary(of: .duplicates, as: DuplicateSummary.self) ?? DuplicateSummary()

@@ -8,13 +8,13 @@ struct EvaluateCommand: ToolCommand {
     static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
     static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain [--max-mismatches <n>]]"
     /// Tasks whose inputs hold their own gold (no `--gold`).
-    static let selfScoredTasks: Set = ["dates"]
+    static let selfScoredTasks: Set = ["dates", "entities"]
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false), .init(name: "--max-mismatches", takesValue: true),
     ]
     /// The tasks that can be evaluated.
-    static let tasks = ["cleaning", "dates"]
+    static let tasks = ["cleaning", "dates", "entities"]
     static let help = """
         OVERVIEW: \(abstract)
 
@@ -33,26 +33,33 @@ struct EvaluateCommand: ToolCommand {
                       underspecified one), on the dotnet-passes subset and on all specs, and the spans of
                       the extractor specs (text and start) as precision, recall, F1. An expression's
                       alternative readings count; the "no alternatives" lines count only its chosen reading.
+          entities    Runs the entity recogniser on the sentences of gold JSONL files ({"id", "genre", "text",
+                      "entities": [{"start", "end", "type", "alt"}]}, offsets in code points, types PER, LOC,
+                      ORG, MISC) and scores every mention, per file and per genre: strict (span and type), strict
+                      without MISC, lenient type (the type or its literal `alt`), overlap, untyped, and strict
+                      per type, as precision, recall and F1. Nested and discontinuous gold entities are left out.
 
         USAGE: \(usage)
 
         ARGUMENTS:
           <task>                  What to evaluate: \(tasks.joined(separator: ", ")).
           <path>                  The inputs to score (cleaning: files, directories, JSONL, or - for stdin;
-                                  dates: gold TSV files).
+                                  dates: gold TSV files; entities: gold JSONL files).
 
         OPTIONS:
           --gold <dir>            The gold data (cleaning: a directory of ID.txt and ID.json files).
           --format <format>       table (default) or json (the whole report as one JSON object).
           --explain               Also list what did not match: missing and extra paragraphs, wrong fields;
                                   for dates, the first mismatches of each category (text, expected, found).
-          --max-mismatches <n>    With --explain for dates: how many mismatches to list per category (default 10).
+          --max-mismatches <n>    With --explain for dates and entities: how many mismatches to list per category
+                                  (default 10).
           -h, --help              Show help information.
 
         EXAMPLES:
           corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus/*.txt Examples/cleaning-eval/pages
           corpus-tool evaluate cleaning --gold my-gold pages/ --explain
           corpus-tool evaluate dates eval/dates/*.tsv --explain
+          corpus-tool evaluate entities eval/ner/sequoia-ner.jsonl --explain
         """
 
     enum Format: String { case table, json }
@@ -100,6 +107,7 @@ struct EvaluateCommand: ToolCommand {
 
     func run() throws -> ExitCode {
         if task == "dates" { return try runDates() }
+        if task == "entities" { return try runEntities() }
         let goldDirectory = gold ?? ""
         let goldByID: [String: CleaningGold]
         do {
@@ -138,28 +146,49 @@ struct EvaluateCommand: ToolCommand {
 
     /// `evaluate dates`: reads the gold TSV files, scores the date extractor on them, prints the report.
     private func runDates() throws -> ExitCode {
-        var files: [DateEvaluationData] = []
+        let (files, problems) = load(DateEvaluationData.load(path:))
+        let result = DateEvaluator(mismatchesPerCategory: maxMismatches).evaluate(files)
+        return try emit(result.report, notes: result.skipped.map { "skipped \($0.rows) row(s): \($0.reason)" },
+                        problems: problems)
+    }
+
+    /// Loads every path with `load`, naming the files that fail on standard error.
+    private func load<Data>(_ load: (String) throws -> Data) -> (files: [Data], problems: Int) {
+        var files: [Data] = []
         var problems = 0
         for path in paths {
             do {
-                files.append(try DateEvaluationData.load(path: path))
-            } catch let error as CorpusKitError {
+                files.append(try load(path))
+            } catch {
                 problems += 1
                 Terminal.diagnose("error: \(error)")
             }
         }
-        let result = DateEvaluator(mismatchesPerCategory: maxMismatches).evaluate(files)
-        let notes = result.skipped.map { "skipped \($0.rows) row(s): \($0.reason)" }
+        return (files, problems)
+    }
+
+    /// Prints a report in the chosen format (notes on standard error for JSON) and gives the exit code.
+    private func emit(_ report: EvaluationReport, notes: [String] = [], problems: Int) throws -> ExitCode {
         switch format {
         case .json:
-            Terminal.write(try AnalysisJSONEncoder(prettyPrinted: true).encode(result.report, body: ""))
+            Terminal.write(try AnalysisJSONEncoder(prettyPrinted: true).encode(report, body: ""))
             Terminal.writeLine("")
             for note in notes { Terminal.diagnose("note: \(note)") }
         case .table:
-            Terminal.writeLine(Self.render(result.report, explain: explain, notes: notes))
+            Terminal.writeLine(Self.render(report, explain: explain, notes: notes))
         }
         Terminal.flush()
         return problems == 0 ? .success : .partialFailure
+    }
+
+    /// `evaluate entities`: reads the gold JSONL files, scores the entity recogniser on them, prints the report.
+    private func runEntities() throws -> ExitCode {
+        let (files, problems) = load(EntityEvaluationData.load(path:))
+        let recognizer = EntityRecognizer()
+        let evaluator = EntityEvaluator(mismatchesPerCategory: maxMismatches) { text in
+            recognizer.entities(in: text).flatMap { entity in entity.mentions.map { (span: $0.span, kind: entity.kind) } }
+        }
+        return try emit(evaluator.evaluate(files), problems: problems)
     }
 
     /// The report as aligned text: overall scores, notes, then per item (when there are per-item scores), then

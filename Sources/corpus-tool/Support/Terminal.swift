@@ -20,6 +20,11 @@ enum Terminal {
         }
     }
 
+    /// Writes result text to standard output.
+    static func write(_ text: String) {
+        write(Data(text.utf8))
+    }
+
     /// Writes a result line to standard output.
     static func writeLine(_ text: String) {
         var line = text

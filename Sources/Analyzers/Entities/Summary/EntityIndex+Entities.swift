@@ -25,6 +25,17 @@ extension EntityIndex {
     /// - Parameter minimumMentions: Leave out entities mentioned fewer times.
     /// - Complexity: O(n·L) for n records of at most L letters.
     public func entities(minimumMentions: Int = 1) -> [CorpusEntity] {
+        merged(minimumMentions: minimumMentions).entities
+    }
+
+    /// For each record key (`kind\u{1F}name`, as in ``records``), the name of the corpus entity it was merged
+    /// into: what a per-article name becomes in ``entities(minimumMentions:)`` (used to build networks whose
+    /// nodes are corpus entities).
+    public func mergedNames() -> [String: String] {
+        merged(minimumMentions: 1).names
+    }
+
+    private func merged(minimumMentions: Int) -> (entities: [CorpusEntity], names: [String: String]) {
         let list = records.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         var parent = Array(list.indices)
         func find(_ x: Int) -> Int {
@@ -72,6 +83,7 @@ extension EntityIndex {
         var groups: [Int: [Int]] = [:]
         for index in list.indices { groups[find(index), default: []].append(index) }
         var result: [CorpusEntity] = []
+        var names: [String: String] = [:]
         for members in groups.values {
             let main = members.max { (list[$0].mentions, list[$1].name) < (list[$1].mentions, list[$0].name) } ?? members[0]
             var entity = CorpusEntity(kind: list[main].kind, name: list[main].name, mentions: 0, documents: 0,
@@ -91,7 +103,9 @@ extension EntityIndex {
             entity.variants = spellings.map { .init(text: $0.key, count: $0.value.0, reason: $0.value.1) }
                 .sorted { ($0.reason == "canonical" ? 0 : 1, -$0.count, $0.text) < ($1.reason == "canonical" ? 0 : 1, -$1.count, $1.text) }
             if entity.mentions >= minimumMentions { result.append(entity) }
+            for index in members { names[list[index].kind.rawValue + "\u{1F}" + list[index].name] = entity.name }
         }
-        return result.sorted { ($1.mentions, $0.kind.rawValue, $0.name) < ($0.mentions, $1.kind.rawValue, $1.name) }
+        let sorted = result.sorted { ($1.mentions, $0.kind.rawValue, $0.name) < ($0.mentions, $1.kind.rawValue, $1.name) }
+        return (sorted, names)
     }
 }
