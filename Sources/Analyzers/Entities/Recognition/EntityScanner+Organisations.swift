@@ -40,7 +40,10 @@ extension EntityScanner {
                 var k = end + 1
                 if isOneOf(k, NameWords.linkArticles), joined(k) { k += 1 }
                 guard joined(k), isWord(k), !flags(k).contains(.functionWord) else { break }
-                if isCapitalised(k) || (isLower(k) && (foldedWord(k)?.count ?? 0) >= 4 && !isDateWord(k)) {
+                let link = foldedWord(end) ?? []
+                let lowerNoun = isLower(k) && (foldedWord(k)?.count ?? 0) >= 4 && !isDateWord(k) && !looksInfinitive(k)
+                    && link != Array("pour".utf8) && link != Array("for".utf8) && link != Array("on".utf8)
+                if isCapitalised(k) || lowerNoun {
                     end = k + 1
                     links += 1
                 } else {
@@ -53,13 +56,20 @@ extension EntityScanner {
         return end
     }
 
+    /// A French infinitive (`revoir`, `préserver`): a verb after `de` ends an organisation's name.
+    func looksInfinitive(_ i: Int) -> Bool {
+        guard let word = foldedWord(i), word.count >= 4 else { return false }
+        let end = word.suffix(2)
+        return end.elementsEqual("er".utf8) || end.elementsEqual("ir".utf8)
+    }
+
     /// Whether the word at `i` is a month, weekday or other date word (`du mois`, `des Affaires de mars`).
     func isDateWord(_ i: Int) -> Bool {
         guard isWord(i), let folded = FoldedWord.fold(bytes, tokens[i].span.start, tokens[i].span.end)?.word else {
             return false
         }
         let entry = DateLexicon.entry(folded, period: false)
-        return entry.month != 0 || entry.weekday != 0 || entry.unit != nil
+        return entry.month != 0 || entry.weekday != 0 || entry.unit != nil || entry.roman != 0
     }
 
     /// A single all-caps word: an organisation's acronym (`FMI`, `ONU`, `NATO`), unless it is a roman numeral,
@@ -67,7 +77,8 @@ extension EntityScanner {
     mutating func acronym(_ i: Int) -> (NameCandidate, Int)? {
         let f = flags(i)
         if f.contains(.place) { return (candidate(i, i + 1, kind: .location, title: nil, evidence: "gazetteer"), i + 1) }
-        if !f.isDisjoint(with: .never) || isRomanNumeral(i) { return nil }
+        // Roman numerals (`XIV`) and codes with digits (`CM2`, `RD192`, `A320`) are not acronyms.
+        if !f.isDisjoint(with: .never) || isRomanNumeral(i) || tokens[i].has(.hasDigit) { return nil }
         let letters = tokens[i].span.end - tokens[i].span.start
         guard letters >= 2, letters <= 10 else { return nil }
         var acronym = candidate(i, i + 1, kind: .organization, title: nil, evidence: "acronym")

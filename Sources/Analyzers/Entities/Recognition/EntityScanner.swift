@@ -157,12 +157,43 @@ enum NameWords {
     static let organisationLinks = set(["de", "du", "des", "d'", "of", "for", "on", "pour"])
     /// Articles after a link: `de la`, `de l'`, `of the`.
     static let linkArticles = set(["la", "l'", "the", "les"])
-    /// Endings of French adjectives that continue an organisation name (`européenne`, `nationale`, `unies`).
+    /// Endings of French adjectives that continue an organisation name (`européenne`, `nationale`, `unies`);
+    /// verbs (`évalue`, `pense`, `relie`) must not match, so a bare `-e` is not an ending.
     static let adjectiveEndings: [[UInt8]] = [
         "al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain",
-        "aine", "ains", "aines", "el", "elle", "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires", "e", "ee",
-        "es", "ees", "eur", "eure", "ere", "uni", "unie", "unis", "unies", "ral", "iale", "ial", "ois", "oise",
+        "aine", "ains", "aines", "el", "elle", "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires", "ee",
+        "ees", "eur", "eure", "ere", "uni", "unie", "unis", "unies", "iale", "ial", "ois", "oise", "en", "enne",
+        "ens", "ennes", "ard", "ale", "aux",
     ].map { Array($0.utf8) }
+
+    /// Lower-case nouns that lead a place or an organisation named after them: `rue du Château`, `place
+    /// Cuvier`, `église Notre-Dame`, `école Jules-Ferry`, `boulangerie Leroy`.
+    static let placeTriggers = set([
+        "rue", "avenue", "boulevard", "place", "quai", "impasse", "chemin", "allee", "route", "pont", "parc",
+        "square", "jardin", "cite", "quartier", "eglise", "cathedrale", "chapelle", "basilique", "mosquee",
+        "synagogue", "salle", "stade", "gare", "aeroport", "port", "musee", "chateau", "maison", "centre",
+        "hopital", "clinique", "prison", "theatre", "cinema", "cine", "palais", "tour", "foret", "lac", "mont",
+        "vallee", "col", "ile", "plage", "street", "avenue", "square", "road",
+    ])
+    /// Triggers that take `de`, `du`, `des` before their name (`rue de la République`, `salle du Parc`).
+    static let streetTriggers = set([
+        "rue", "avenue", "boulevard", "place", "quai", "impasse", "chemin", "allee", "route", "square", "salle",
+        "cite", "jardin", "parc",
+    ])
+    /// Articles, which come before names of things but not before people's names (`le Petit Prince`).
+    static let articles = set(["le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "the", "a", "an"])
+    static let organisationTriggers = set([
+        "ecole", "lycee", "college", "universite", "laiterie", "boulangerie", "entreprise", "societe", "association",
+        "club", "fondation", "institut", "groupe", "cabinet", "journal", "magazine", "quotidien", "hebdomadaire",
+        "radio", "chaine", "agence", "banque", "compagnie", "syndicat", "parti", "mouvement", "federation",
+        "academie", "restaurant", "hotel", "supermarche", "usine", "brasserie", "librairie",
+    ])
+    /// Last words that make a name a company's: `Hälsa Pharma GmbH`, `Greenmoor Capital`, `Novartis Limited`.
+    static let companySuffixes = set([
+        "gmbh", "ltd", "limited", "inc", "corp", "corporation", "sa", "sas", "sarl", "spa", "plc", "llc", "ag", "nv",
+        "bv", "capital", "holding", "holdings", "group", "groupe", "partners", "pharma", "telecom", "airlines",
+        "airways", "motors", "bank", "media", "energy", "energie",
+    ])
 
     static func looksAdjectival(_ word: [UInt8]) -> Bool {
         guard word.count >= 4 else { return false }
