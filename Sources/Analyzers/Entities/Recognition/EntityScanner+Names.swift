@@ -100,7 +100,9 @@ extension EntityScanner {
         if words == 1, tokens[start].has(.allCaps), title == nil {
             return acronym(start)
         }
-        if words == 1, !wholeFlags.isDisjoint(with: .never) || flags(start).contains(.role) || isDateWord(start) {
+        if words == 1, !wholeFlags.isDisjoint(with: .never) || flags(start).contains(.role)
+            || flags(start).contains(.honorific) || isDateWord(start)
+        {
             return nil
         }
         if title == nil { title = titleBefore(start) }
@@ -116,8 +118,10 @@ extension EntityScanner {
                 // `Seul Syveton`: a capitalised first word of the sentence, then the name.
                 return nil
             }
-            let kind: EntityKind = looksPersonal(start, end) ? .person : .misc
-            return (candidate(start, end, kind: kind, title: nil, evidence: "multi-word"), end)
+            // A person when it looks like one; otherwise an unknown kind of name (`Petit Prince`, `Jeune Homme`,
+            // `Seconde Guerre`), too often a capitalised phrase to count as an entity.
+            guard looksPersonal(start, end) else { return nil }
+            return (candidate(start, end, kind: .person, title: nil, evidence: "multi-word"), end)
         }
         // One capitalised word.
         if isSentenceInitial(start), !capitalisedInside.contains(whole), !wholeFlags.contains(.givenName) { return nil }
@@ -204,8 +208,17 @@ extension EntityScanner {
         guard (2...3).contains(end - start) else { return false }
         // `le Petit Prince`, `la Seconde Guerre`: an article does not come before a person's name.
         if isLower(start - 1), isOneOf(start - 1, NameWords.articles) { return false }
-        // `J.-P. Bruneau`, `J. Martin`: initials then a name.
-        if tokens[start].has(.abbreviation), tokens[start].span.end - tokens[start].span.start <= 6 { return true }
+        // `J.-P. Bruneau`, `J. Martin`: initials then a name of three letters or more, in lower case after its
+        // capital (`S. V. P.`, `D. T.` are not names).
+        if tokens[start].has(.abbreviation) {
+            guard tokens[start].span.end - tokens[start].span.start <= 6, end - start == 2,
+                  !tokens[start + 1].has(.abbreviation), !tokens[start + 1].has(.allCaps),
+                  tokens[start + 1].span.end - tokens[start + 1].span.start >= 3
+            else { return false }
+            return true
+        }
+        // `Petit Breton`, `Jeune Homme`, `Bonne Maison`: a common adjective first.
+        if isOneOf(start, NameWords.leadingAdjectives) { return false }
         var plurals = 0
         for t in start..<end {
             guard isCapitalised(t), !tokens[t].has(.allCaps), !tokens[t].has(.hasDigit) else { return false }

@@ -180,6 +180,16 @@ enum NameWords {
         "rue", "avenue", "boulevard", "place", "quai", "impasse", "chemin", "allee", "route", "square", "salle",
         "cite", "jardin", "parc",
     ])
+    /// French and English adjectives that come before a noun and are capitalised in titles and headings, not
+    /// in names (`Petit Prince`, `Jeune Homme`, `Grand Séminaire`, `Old Town`).
+    static let leadingAdjectives = set([
+        "petit", "petite", "petits", "petites", "grand", "grande", "grands", "grandes", "jeune", "jeunes", "vieux",
+        "vieille", "bon", "bonne", "bons", "bonnes", "beau", "belle", "nouveau", "nouvelle", "nouveaux", "gros",
+        "grosse", "haut", "haute", "bas", "basse", "premier", "premiere", "dernier", "derniere", "seul", "seule",
+        "cher", "chere", "pauvre", "vrai", "vraie", "autre", "seconde", "second", "deuxieme", "troisieme", "meme",
+        "tout", "toute", "tous", "toutes", "sainte", "saints", "old", "new", "great", "little", "big", "young", "good",
+        "first", "last", "north", "south", "east", "west",
+    ])
     /// Articles, which come before names of things but not before people's names (`le Petit Prince`).
     static let articles = set(["le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "the", "a", "an"])
     static let organisationTriggers = set([
