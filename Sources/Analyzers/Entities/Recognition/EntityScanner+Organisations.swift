@@ -41,7 +41,7 @@ extension EntityScanner {
                 if isOneOf(k, NameWords.linkArticles), joined(k) { k += 1 }
                 guard joined(k), isWord(k), !flags(k).contains(.functionWord) else { break }
                 let link = foldedWord(end) ?? []
-                let lowerNoun = isLower(k) && (foldedWord(k)?.count ?? 0) >= 4 && !isDateWord(k) && !looksInfinitive(k)
+                let lowerNoun = isLower(k) && (foldedWord(k)?.count ?? 0) >= 3 && !isDateWord(k) && !looksInfinitive(k)
                     && link != Array("pour".utf8) && link != Array("for".utf8) && link != Array("on".utf8)
                 if isCapitalised(k) || lowerNoun {
                     end = k + 1

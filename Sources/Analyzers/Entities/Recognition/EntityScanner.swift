@@ -163,7 +163,7 @@ enum NameWords {
         "al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain",
         "aine", "ains", "aines", "el", "elle", "els", "elles", "if", "ive", "ifs", "ives", "aire", "aires", "ee",
         "ees", "eur", "eure", "ere", "uni", "unie", "unis", "unies", "iale", "ial", "ois", "oise", "en", "enne",
-        "ens", "ennes", "ard", "ale", "aux",
+        "ens", "ennes", "ard", "able", "ables", "ible", "ibles",
     ].map { Array($0.utf8) }
 
     /// Lower-case nouns that lead a place or an organisation named after them: `rue du Château`, `place

@@ -46,7 +46,6 @@ extension EntityIndex {
             }
             return x
         }
-        var reason = [String](repeating: "same", count: list.count)
         // 1. Same kind, same folded name.
         var byFolded: [String: Int] = [:]
         var folded: [String] = []
@@ -72,12 +71,14 @@ extension EntityIndex {
                 for b in members where b != a { close[a, default: []].insert(b) }
             }
         }
-        for (index, others) in close.sorted(by: { $0.key < $1.key }) {
-            // Unambiguous only: everything close to this name is already one entity.
-            let roots = Set(others.map(find)).subtracting([find(index)])
-            guard roots.count == 1, let other = roots.first else { continue }
-            parent[find(index)] = other
-            reason[index] = "transliteration"
+        // A name close to two different entities is ambiguous: it joins neither, and neither joins it.
+        let groupOf = list.indices.map(find)
+        var ambiguous = Set<Int>()
+        for (index, others) in close {
+            if Set(others.map { groupOf[$0] }).subtracting([groupOf[index]]).count > 1 { ambiguous.insert(index) }
+        }
+        for (index, others) in close.sorted(by: { $0.key < $1.key }) where !ambiguous.contains(index) {
+            for other in others where !ambiguous.contains(other) { parent[find(other)] = find(index) }
         }
         // 3. Build the entities.
         var groups: [Int: [Int]] = [:]
@@ -96,7 +97,8 @@ extension EntityIndex {
                 entity.firstPublished = Record.earlier(entity.firstPublished, record.firstPublished)
                 entity.lastPublished = Record.later(entity.lastPublished, record.lastPublished)
                 for (text, count) in record.spellings {
-                    let why = text == entity.name ? "canonical" : (index == main ? "same" : reason[index])
+                    let why = text == entity.name ? "canonical"
+                        : NameFolding.folded(text) == folded[main] ? "same" : "transliteration"
                     spellings[text] = ((spellings[text]?.0 ?? 0) + count, spellings[text]?.1 ?? why)
                 }
             }
