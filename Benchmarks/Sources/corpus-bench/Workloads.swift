@@ -7,7 +7,8 @@ import Foundation
 enum Workloads {
     /// Names that are not analyzer ids; an analyzer registered under one of them is measured as `analyzer:<id>`.
     static let fixedNames: Set<String> = [
-        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "pipeline", "pipeline+json",
+        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "entity-recognition", "pipeline",
+        "pipeline+json",
         "analyze-default+json",
     ]
 
@@ -64,6 +65,17 @@ enum Workloads {
                 var found = 0
                 for article in articles {
                     found += extractor.extract(from: TextStructure(analyzing: article.body), anchor: article.publishedAt).count
+                }
+                return WorkResult(checksum: found)
+            },
+            Workload(
+                name: "entity-recognition", kind: .entities, threads: 1, analyzers: [],
+                summary: "TextStructure(analyzing: body) + EntityRecognizer().entities, one thread (tokens included)"
+            ) {
+                let recognizer = EntityRecognizer()
+                var found = 0
+                for article in articles {
+                    found += recognizer.entities(in: TextStructure(analyzing: article.body)).count
                 }
                 return WorkResult(checksum: found)
             },

@@ -51,7 +51,11 @@ public struct EntityGazetteer: Sendable {
 
     /// Known organisations: display name and acronym.
     private(set) var organisations: [(name: String, acronym: String?)] = []
-    private var table: [NameKey: Info] = [:]
+    private var table: [NameKey: Info] = [:] {
+        didSet { lookupTable = NameTable(table.map { ($0.key, $0.value) }) }
+    }
+    /// The same entries, for fast lookups (rebuilt after each change; changes are rare).
+    private var lookupTable = NameTable<Info>([])
     /// The longest name, in tokens (bounds the recogniser's look-ahead).
     private(set) var maxWords = 1
 
@@ -61,16 +65,18 @@ public struct EntityGazetteer: Sendable {
     /// The standard lists, loaded once.
     public static let standard: EntityGazetteer = {
         var gazetteer = EntityGazetteer()
-        gazetteer.loadResources()
-        gazetteer.addCountries()
+        var entries: [NameKey: Info] = [:]
+        gazetteer.loadResources(into: &entries)
+        gazetteer.addCountries(into: &entries)
+        gazetteer.table = entries
         return gazetteer
     }()
 
     // MARK: - Lookup
 
-    func info(_ key: NameKey) -> Info? { table[key] }
+    func info(_ key: NameKey) -> Info? { lookupTable.lookup(key) }
 
-    func flags(_ key: NameKey) -> Flags { table[key]?.flags ?? [] }
+    func flags(_ key: NameKey) -> Flags { lookupTable.lookup(key)?.flags ?? [] }
 
     // MARK: - Extending
 
@@ -137,26 +143,26 @@ public struct EntityGazetteer: Sendable {
 
     // MARK: - Building
 
-    private mutating func insert(_ name: String, _ flag: Flags) {
+    private mutating func insert(_ name: String, _ flag: Flags, into table: inout [NameKey: Info]) {
         let key = NameKey.of(name)
         guard key.length > 0 else { return }
         table[key, default: Info()].flags.insert(flag)
         maxWords = max(maxWords, NameKey.wordCount(name))
     }
 
-    private mutating func loadResources() {
-        for row in Self.rows("places") { insert(row[0], .place) }
-        for row in Self.rows("first-names") { insert(row[0], .givenName) }
-        for row in Self.rows("organisation-heads") { insert(row[0], .organisationHead) }
+    private mutating func loadResources(into table: inout [NameKey: Info]) {
+        for row in Self.rows("places") { insert(row[0], .place, into: &table) }
+        for row in Self.rows("first-names") { insert(row[0], .givenName, into: &table) }
+        for row in Self.rows("organisation-heads") { insert(row[0], .organisationHead, into: &table) }
         for row in Self.rows("person-titles") {
-            insert(row[0], row.count > 1 && row[1] == "honorific" ? .honorific : .role)
+            insert(row[0], row.count > 1 && row[1] == "honorific" ? .honorific : .role, into: &table)
         }
         for row in Self.rows("non-entities") {
             switch row.count > 1 ? row[1] : "" {
-            case "function": insert(row[0], .functionWord)
-            case "section": insert(row[0], .pageLabel)
-            case "demonym": insert(row[0], .demonym)
-            default: insert(row[0], .commonNoun)
+            case "function": insert(row[0], .functionWord, into: &table)
+            case "section": insert(row[0], .pageLabel, into: &table)
+            case "demonym": insert(row[0], .demonym, into: &table)
+            default: insert(row[0], .commonNoun, into: &table)
             }
         }
         for row in Self.rows("organisations") {
@@ -178,15 +184,15 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// Every country and territory Foundation names, in French and English (`Algérie`, `Algeria`, `États-Unis`).
-    private mutating func addCountries() {
+    private mutating func addCountries(into table: inout [NameKey: Info]) {
         let locales = [Locale(identifier: "fr_FR"), Locale(identifier: "en_US")]
         for region in Locale.Region.isoRegions where region.identifier.count == 2 {
             for locale in locales {
                 guard let name = locale.localizedString(forRegionCode: region.identifier) else { continue }
                 // `Congo - Kinshasa` (English) is written `Congo-Kinshasa` in text.
                 let cleaned = name.replacingOccurrences(of: " - ", with: "-")
-                insert(cleaned, .place)
-                insert(cleaned, .country)
+                insert(cleaned, .place, into: &table)
+                insert(cleaned, .country, into: &table)
             }
         }
     }

@@ -94,7 +94,7 @@ extension EntityScanner {
             return organisation(start, extendOrganisation(from: end), title: nil, evidence: "head")
         }
         let words = end - start
-        if words >= 2, isOneOf(end - 1, NameWords.companySuffixes) {
+        if words >= 2, isOneOf(end - 1, .companySuffix) {
             return organisation(start, end, title: nil, evidence: "head")
         }
         if words == 1, tokens[start].has(.allCaps), title == nil {
@@ -128,7 +128,7 @@ extension EntityScanner {
         if isCommuneName(start) {
             return (candidate(start, end, kind: .location, title: nil, evidence: "commune"), end)
         }
-        if isOneOf(start - 1, NameWords.placePrepositions), isLower(start - 1) || start - 1 == 0 {
+        if isOneOf(start - 1, .placePreposition), isLower(start - 1) || start - 1 == 0 {
             return (candidate(start, end, kind: .location, title: nil, evidence: "context"), end)
         }
         if wholeFlags.contains(.givenName), !isSentenceInitial(start) {
@@ -139,8 +139,8 @@ extension EntityScanner {
     }
 
     /// A lower-case particle that can start a name after a title (`M. de Villepin`).
-    func isLowerParticleBeforeName(_ i: Int) -> Bool {
-        isLower(i) && isOneOf(i, NameWords.particles) && isCapitalised(i + 1)
+    mutating func isLowerParticleBeforeName(_ i: Int) -> Bool {
+        isLower(i) && isOneOf(i, .particle) && isCapitalised(i + 1)
     }
 
     /// The number of tokens of a capitalised title or role at `i` (`M.`, `Mme`, `Président`, `Prime Minister`).
@@ -190,8 +190,8 @@ extension EntityScanner {
             if isCapitalised(end), joined(end), !flags(end).contains(.functionWord), !isPossessive(end) {
                 end += 1
             } else if joined(end), isLower(end), isCapitalised(end + 1), joined(end + 1),
-                      isOneOf(end, NameWords.particles),
-                      personLike || organisationHead || !isOneOf(end, NameWords.organisationLinks)
+                      isOneOf(end, .particle),
+                      personLike || organisationHead || !isOneOf(end, .link)
             {
                 end += 2
             } else {
@@ -207,7 +207,7 @@ extension EntityScanner {
     mutating func looksPersonal(_ start: Int, _ end: Int) -> Bool {
         guard (2...3).contains(end - start) else { return false }
         // `le Petit Prince`, `la Seconde Guerre`: an article does not come before a person's name.
-        if isLower(start - 1), isOneOf(start - 1, NameWords.articles) { return false }
+        if isLower(start - 1), isOneOf(start - 1, .article) { return false }
         // `J.-P. Bruneau`, `J. Martin`: initials then a name of three letters or more, in lower case after its
         // capital (`S. V. P.`, `D. T.` are not names).
         if tokens[start].has(.abbreviation) {
@@ -218,7 +218,7 @@ extension EntityScanner {
             return true
         }
         // `Petit Breton`, `Jeune Homme`, `Bonne Maison`: a common adjective first.
-        if isOneOf(start, NameWords.leadingAdjectives) { return false }
+        if isOneOf(start, .leadingAdjective) { return false }
         var plurals = 0
         for t in start..<end {
             guard isCapitalised(t), !tokens[t].has(.allCaps), !tokens[t].has(.hasDigit) else { return false }
@@ -275,15 +275,15 @@ extension EntityScanner {
     /// `du`, `des` before the name (`rue de la République`, `salle du Parc`); other triggers need the name right
     /// after them.
     mutating func triggered(at i: Int) -> (NameCandidate, Int)? {
-        let place = isOneOf(i, NameWords.placeTriggers)
-        guard place || isOneOf(i, NameWords.organisationTriggers) else { return nil }
+        let place = isOneOf(i, .placeTrigger)
+        guard place || isOneOf(i, .organisationTrigger) else { return nil }
         var j = i + 1
         guard joined(j) else { return nil }
-        if isOneOf(i, NameWords.streetTriggers), isOneOf(j, NameWords.organisationLinks),
-           !isOneOf(j, NameWords.set(["of", "for", "on", "pour"]))
+        if isOneOf(i, .streetTrigger), isOneOf(j, .link),
+           !isOneOf(j, .purposeLink)
         {
             j += 1
-            if isOneOf(j, NameWords.linkArticles), joined(j) { j += 1 }
+            if isOneOf(j, .linkArticle), joined(j) { j += 1 }
             guard joined(j) else { return nil }
         }
         // `groupe RPR`, `salle du COSEC`: an acronym is its own name.

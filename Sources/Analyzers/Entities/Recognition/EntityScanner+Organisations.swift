@@ -33,12 +33,12 @@ extension EntityScanner {
             if isCapitalised(end), !flags(end).contains(.functionWord) {
                 end += 1
             } else if isLower(end), let word = foldedWord(end), NameWords.looksAdjectival(word),
-                      flags(end).isDisjoint(with: [.functionWord]), !isOneOf(end, NameWords.organisationLinks)
+                      flags(end).isDisjoint(with: [.functionWord]), !isOneOf(end, .link)
             {
                 end += 1
-            } else if links < 2, isOneOf(end, NameWords.organisationLinks) {
+            } else if links < 2, isOneOf(end, .link) {
                 var k = end + 1
-                if isOneOf(k, NameWords.linkArticles), joined(k) { k += 1 }
+                if isOneOf(k, .linkArticle), joined(k) { k += 1 }
                 guard joined(k), isWord(k), !flags(k).contains(.functionWord) else { break }
                 let link = foldedWord(end) ?? []
                 let lowerNoun = isLower(k) && (foldedWord(k)?.count ?? 0) >= 3 && !isDateWord(k) && !looksInfinitive(k)

@@ -23,7 +23,7 @@ extension EntityScanner {
         if end == start, flags(k).contains(.honorific), joined(start) { return k..<start }
         // `ministre de l'Intérieur`, `président du Conseil`: a name right after `de`/`du`/`des`/`l'` is the role's
         // complement, not the person.
-        if end == start, isOneOf(k, NameWords.organisationLinks) || isOneOf(k, NameWords.linkArticles) { return nil }
+        if end == start, isOneOf(k, .link) || isOneOf(k, .linkArticle) { return nil }
         let sentence = sentenceOf[start]
         var steps = 0
         while k >= 0, steps < Self.maxTitleWords, sentenceOf[k] == sentence {
@@ -37,7 +37,7 @@ extension EntityScanner {
                 }
                 return first..<end
             }
-            if isOneOf(k, Self.titleStops) || f.contains(.givenName) { return nil }
+            if isOneOf(k, .titleStop) || f.contains(.givenName) { return nil }
             k -= 1
             steps += 1
         }

@@ -16,6 +16,10 @@ struct EntityScanner {
     /// Folded key of each word token, computed on first use (length 0 = not yet).
     private var keys: [NameKey]
     private var keyDone: [Bool]
+    /// ``WordClass`` bits of each token, computed on first use.
+    private var classes: [UInt16]
+    /// Gazetteer flags of each token, `UInt32.max` until computed.
+    private var flagCache: [UInt32]
     /// Words capitalised somewhere other than at a sentence start: evidence for a sentence-initial word.
     var capitalisedInside: Set<NameKey> = []
     /// Lines written mostly in capitals (tickers, shouted headlines): their all-caps words are not acronyms.
@@ -42,6 +46,8 @@ struct EntityScanner {
         self.paragraphOf = paragraphOf
         keys = [NameKey](repeating: NameKey(), count: structure.tokens.count)
         keyDone = [Bool](repeating: false, count: structure.tokens.count)
+        classes = [UInt16](repeating: WordClass.unknown, count: structure.tokens.count)
+        flagCache = [UInt32](repeating: UInt32.max, count: structure.tokens.count)
         // Shouted lines: at least three words, four in five of them in capitals.
         var shouted = [Bool](repeating: false, count: structure.tokens.count)
         var lineStart = 0
@@ -99,7 +105,12 @@ struct EntityScanner {
         return key
     }
 
-    mutating func flags(_ i: Int) -> EntityGazetteer.Flags { gazetteer.flags(key(i)) }
+    /// The gazetteer flags of token `i` (computed once per token).
+    mutating func flags(_ i: Int) -> EntityGazetteer.Flags {
+        guard i >= 0, i < count else { return [] }
+        if flagCache[i] == UInt32.max { flagCache[i] = gazetteer.flags(key(i)).rawValue }
+        return EntityGazetteer.Flags(rawValue: flagCache[i])
+    }
 
     /// Whether token `i` follows token `i - 1` on the same line, after exactly one space (or a no-break space),
     /// or glued to it. A tab, a run of spaces or a line break ends a name.
@@ -129,10 +140,13 @@ struct EntityScanner {
         return out.count <= 24 ? out : nil
     }
 
-    /// Whether token `i` is one of the folded words.
-    func isOneOf(_ i: Int, _ words: Set<[UInt8]>) -> Bool {
-        guard let word = foldedWord(i) else { return false }
-        return words.contains(word)
+    /// Whether the word at `i` belongs to a class of ``NameWords`` (computed once per token).
+    mutating func isOneOf(_ i: Int, _ wordClass: WordClass) -> Bool {
+        guard isWord(i) else { return false }
+        if classes[i] == WordClass.unknown {
+            classes[i] = NameWords.classes.lookup(key(i)) ?? 0
+        }
+        return classes[i] & wordClass.rawValue != 0
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -142,8 +156,47 @@ struct EntityScanner {
     }
 }
 
+/// The small word lists a word can belong to, as bits.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let particle = WordClass(rawValue: 1 << 0)
+    static let placePreposition = WordClass(rawValue: 1 << 1)
+    static let link = WordClass(rawValue: 1 << 2)
+    static let linkArticle = WordClass(rawValue: 1 << 3)
+    static let purposeLink = WordClass(rawValue: 1 << 4)
+    static let placeTrigger = WordClass(rawValue: 1 << 5)
+    static let organisationTrigger = WordClass(rawValue: 1 << 6)
+    static let streetTrigger = WordClass(rawValue: 1 << 7)
+    static let article = WordClass(rawValue: 1 << 8)
+    static let leadingAdjective = WordClass(rawValue: 1 << 9)
+    static let companySuffix = WordClass(rawValue: 1 << 10)
+    static let titleStop = WordClass(rawValue: 1 << 11)
+    /// Marks a token whose classes are not computed yet.
+    static let unknown: UInt16 = 1 << 15
+}
+
 /// Small word lists the rules compare folded words with.
 enum NameWords {
+    /// Every list, by folded word, as ``WordClass`` bits.
+    static let classes: NameTable<UInt16> = {
+        let lists: [(Set<[UInt8]>, WordClass)] = [
+            (particles, .particle), (placePrepositions, .placePreposition), (organisationLinks, .link),
+            (linkArticles, .linkArticle), (set(["of", "for", "on", "pour"]), .purposeLink),
+            (placeTriggers, .placeTrigger), (organisationTriggers, .organisationTrigger),
+            (streetTriggers, .streetTrigger), (articles, .article), (leadingAdjectives, .leadingAdjective),
+            (companySuffixes, .companySuffix), (EntityScanner.titleStops, .titleStop),
+        ]
+        var bits: [[UInt8]: UInt16] = [:]
+        for (words, wordClass) in lists {
+            for word in words { bits[word, default: 0] |= wordClass.rawValue }
+        }
+        return NameTable(bits.map { word, mask in
+            var key = NameKey()
+            key.append(folded: word)
+            return (key, mask)
+        })
+    }()
+
     static func set(_ words: [String]) -> Set<[UInt8]> { Set(words.map { Array($0.utf8) }) }
 
     /// Particles inside names: `Charles de Gaulle`, `Zine el-Abidine Ben Ali`, `Mohamed Ould Ghazouani`.
