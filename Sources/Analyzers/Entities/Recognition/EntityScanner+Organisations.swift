@@ -77,10 +77,17 @@ extension EntityScanner {
     mutating func acronym(_ i: Int) -> (NameCandidate, Int)? {
         let f = flags(i)
         if f.contains(.place) { return (candidate(i, i + 1, kind: .location, title: nil, evidence: "gazetteer"), i + 1) }
-        // Roman numerals (`XIV`) and codes with digits (`CM2`, `RD192`, `A320`) are not acronyms.
-        if !f.isDisjoint(with: .never) || isRomanNumeral(i) || tokens[i].has(.hasDigit) { return nil }
-        let letters = tokens[i].span.end - tokens[i].span.start
-        guard letters >= 2, letters <= 10 else { return nil }
+        // Roman numerals (`XIV`), codes with digits (`CM2`, `RD192`), months and other date words are not
+        // acronyms.
+        if !f.isDisjoint(with: .never) || isRomanNumeral(i) || tokens[i].has(.hasDigit) || isDateWord(i) {
+            return nil
+        }
+        // Words written in capitals are not acronyms either: acronyms carry no accents and no hyphens, and
+        // unknown ones are short (`INCENDIE`, `ÉTAT-CIVIL`, `SPÉCIAUX` are shouted words).
+        let span = tokens[i].span
+        let letters = span.end - span.start
+        guard letters >= 2, letters <= 5 || f.contains(.organisation), !tokens[i].has(.hyphenated) else { return nil }
+        for k in span.start..<span.end where bytes[k] >= 0x80 { return nil }
         var acronym = candidate(i, i + 1, kind: .organization, title: nil, evidence: "acronym")
         // `ACR (Long Form)`.
         if parenthesis(i + 1, 0x28), isCapitalised(i + 2) {
