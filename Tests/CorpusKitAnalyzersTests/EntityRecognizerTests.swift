@@ -139,6 +139,10 @@ struct EntityMergingTests {
         #expect(names.contains("person:Paul Martin"))
         #expect(EntityFixtures.entity("Jean Martin", in: text)?.count == 1)
         #expect(EntityFixtures.entity("Paul Martin", in: text)?.count == 1)
+        // Reported: the shared surname is an entity of its own, marked ambiguous.
+        let martin = EntityFixtures.entity("Martin", in: text)
+        #expect(martin?.kind == .person)
+        #expect(martin?.variants.first?.reason == "ambiguous")
     }
 
     @Test func acronymsJoinTheirExpansion() throws {
@@ -240,6 +244,35 @@ struct EntityIndexTests {
         }
         let names = Set(index.entities().map(\.name))
         #expect(names.contains("Karim Benzar"))
+    }
+
+    @Test func aliasesForceAndForbidMerges() throws {
+        var index = EntityIndex()
+        for name in ["Abdelmadjid Tebboune", "Abdelmajid Tebboune", "Tebboune Abdelmadjid", "Jean Martin"] {
+            let entity = Entity(kind: .person, canonicalName: name, variants: [.init(text: name, count: 1, reason: "canonical")])
+            index.merge(.contribution(of: [entity], publishedAt: nil))
+        }
+        var aliases = EntityAliases()
+        aliases.merge("Tebboune Abdelmadjid", into: "Abdelmadjid Tebboune")
+        let forced = index.entities(aliases: aliases)
+        #expect(forced.count == 2)
+        #expect(forced.first?.mentions == 3)
+        #expect(forced.first?.variants.contains { $0.text == "Tebboune Abdelmadjid" && $0.reason == "alias" } == true)
+        var apart = EntityAliases()
+        apart.separate("Abdelmadjid Tebboune", "Abdelmajid Tebboune")
+        #expect(index.entities(aliases: apart).count == 4)
+        // From a file, with bad lines named.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ck-aliases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("aliases.tsv")
+        try "# aliases\nTebboune Abdelmadjid\t=\tAbdelmadjid Tebboune\n".write(to: file, atomically: true, encoding: .utf8)
+        var loaded = EntityAliases()
+        try loaded.load(contentsOf: file.path)
+        #expect(loaded == aliases)
+        let bad = directory.appendingPathComponent("bad.tsv")
+        try "Tebboune\t~\tAbdelmadjid Tebboune\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect { try loaded.load(contentsOf: bad.path) } throws: { ($0 as? CorpusKitError)?.location?.line == 1 }
     }
 
     @Test func shardsMergeToTheSameIndex() throws {

@@ -82,7 +82,8 @@ public struct Entity: Sendable, Hashable, Codable {
         public var count: Int
         /// Why this form is the entity: `canonical`, `same` (equal after folding case, accents, apostrophes and
         /// hyphens), `surname` (a part of the full name), `acronym` (linked to its expansion), `transliteration`
-        /// (a spelling variant), `alias` (a user alias file).
+        /// (a spelling variant), `alias` (a user alias file); `ambiguous` marks a surname two people of the article
+        /// share, reported as its own entity rather than merged.
         public var reason: String
 
         /// Creates a variant.

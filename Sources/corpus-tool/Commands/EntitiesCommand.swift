@@ -6,10 +6,10 @@ import Foundation
 struct EntitiesCommand: ToolCommand {
     static let name = "entities"
     static let abstract = "Count the people, organisations and places a corpus names."
-    static let usage = "corpus-tool entities <path> ... [--top <n>] [--kind <kind>] [--format table|json|csv] [--names <file>]"
+    static let usage = "corpus-tool entities <path> ... [--top <n>] [--kind <kind>] [--format table|json|csv] [--names <file>] [--aliases <file>]"
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--top", takesValue: true), .init(name: "--kind", takesValue: true),
-        .init(name: "--format", takesValue: true), .init(name: "--names", takesValue: true),
+        .init(name: "--format", takesValue: true), .init(name: "--names", takesValue: true), .init(name: "--aliases", takesValue: true),
         .init(name: "--no-clean", takesValue: false), .init(name: "--quiet", takesValue: false),
     ]
     static let help = """
@@ -36,6 +36,8 @@ struct EntitiesCommand: ToolCommand {
                                   first,last,variants).
           --names <file>          Your own names: `name<TAB>kind` lines add or force a name, `!name` lines forbid
                                   one (see the README).
+          --aliases <file>        Merges to force (`name<TAB>=<TAB>canonical`) or forbid (`name<TAB>!=<TAB>other`)
+                                  across the corpus.
           --no-clean              Read the pages as they are, without the page-cleaning stage.
           --quiet                 No progress line on standard error.
           -h, --help              Show help information.
@@ -53,6 +55,7 @@ struct EntitiesCommand: ToolCommand {
     let kinds: Set<EntityKind>?
     let format: Format
     let names: String?
+    let aliases: EntityAliases
     let clean: Bool
     let quiet: Bool
 
@@ -72,6 +75,7 @@ struct EntitiesCommand: ToolCommand {
         }
         self.format = format
         names = arguments.value("--names")
+        aliases = try EntityInput.aliases(arguments.value("--aliases"))
         clean = !arguments.flag("--no-clean")
         quiet = arguments.flag("--quiet")
     }
@@ -81,7 +85,7 @@ struct EntitiesCommand: ToolCommand {
         let (summary, analyzerFailures) = CorpusInput.run(pipeline, paths: paths, quiet: quiet, verb: "read")
         Terminal.clearProgress()
         let index = summary.summary(of: .entities, as: EntityIndex.self) ?? EntityIndex()
-        var entities = index.entities()
+        var entities = index.entities(aliases: aliases)
         if let kinds { entities = entities.filter { kinds.contains($0.kind) } }
         if let top { entities = Array(entities.prefix(top)) }
         var encodingFailures = 0
@@ -128,8 +132,20 @@ enum CSVField {
     }
 }
 
-/// What the `entities` and `network` commands share: the pipeline with the user's names.
+/// What the `entities` and `network` commands share: the pipeline with the user's names, and their aliases.
 enum EntityInput {
+    /// The user's alias file, if given.
+    static func aliases(_ path: String?) throws -> EntityAliases {
+        var aliases = EntityAliases()
+        guard let path else { return aliases }
+        do {
+            try aliases.load(contentsOf: path)
+        } catch let error as CorpusKitError {
+            throw UsageError("\(error)")
+        }
+        return aliases
+    }
+
     /// The pipeline computing entities, with the user's name list when given.
     static func pipeline(names: String?, clean: Bool) throws -> Pipeline {
         var registry = AnalyzerRegistry.standard

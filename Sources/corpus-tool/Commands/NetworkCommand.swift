@@ -9,7 +9,7 @@ struct NetworkCommand: ToolCommand {
     static let usage = "corpus-tool network <path> ... --format gexf|graphml|csv [--unit sentence|paragraph|article] [--names <file>]"
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--format", takesValue: true), .init(name: "--unit", takesValue: true),
-        .init(name: "--kind", takesValue: true), .init(name: "--names", takesValue: true),
+        .init(name: "--kind", takesValue: true), .init(name: "--names", takesValue: true), .init(name: "--aliases", takesValue: true),
         .init(name: "--no-clean", takesValue: false), .init(name: "--quiet", takesValue: false),
     ]
     static let help = """
@@ -26,6 +26,7 @@ struct NetworkCommand: ToolCommand {
           --unit <unit>           sentence (default), paragraph or article.
           --kind <kind>           Only these kinds (comma-separated: person,organization,location,misc).
           --names <file>          Your own names (`name<TAB>kind`, `!name`), as for `entities`.
+          --aliases <file>        Merges to force or forbid, as for `entities`.
           --no-clean              Read the pages as they are, without the page-cleaning stage.
           --quiet                 No progress line on standard error.
           -h, --help              Show help information.
@@ -42,6 +43,7 @@ struct NetworkCommand: ToolCommand {
     let unit: EntityNetwork.Unit
     let kinds: Set<EntityKind>?
     let names: String?
+    let aliases: EntityAliases
     let clean: Bool
     let quiet: Bool
 
@@ -62,6 +64,7 @@ struct NetworkCommand: ToolCommand {
         self.unit = unit
         kinds = arguments.value("--kind").map { Set($0.split(separator: ",").map { EntityKind(String($0).trimmingCharacters(in: .whitespaces)) }) }
         names = arguments.value("--names")
+        aliases = try EntityInput.aliases(arguments.value("--aliases"))
         clean = !arguments.flag("--no-clean")
         quiet = arguments.flag("--quiet")
     }
@@ -74,7 +77,7 @@ struct NetworkCommand: ToolCommand {
         }
         Terminal.clearProgress()
         let index = summary.summary(of: .entities, as: EntityIndex.self) ?? EntityIndex()
-        let merged = index.mergedNames()
+        let merged = index.mergedNames(aliases: aliases)
         var network = EntityNetwork(unit: unit)
         for var entities in articles {
             if let kinds { entities = entities.filter { kinds.contains($0.kind) } }

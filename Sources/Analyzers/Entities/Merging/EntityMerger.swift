@@ -77,8 +77,11 @@ struct EntityMerger {
                 keep[index] = true
                 reason[index] = "surname"
             } else if roots.count > 1 {
+                // Reported, not merged: the surname stays an entity of its own, its variant marked `ambiguous`.
                 ambiguous += 1
-                if candidate.evidence == "unresolved" { keep[index] = false }
+                kind[index] = .person
+                keep[index] = true
+                reason[index] = "ambiguous"
             }
         }
         // 4. Build the entities, in order of first mention.
@@ -130,9 +133,10 @@ struct EntityMerger {
         let kind = canonicalIndex.map { kinds[$0] } ?? kinds[members[0]]
         var variants: [Entity.Variant] = []
         for (text, info) in spellings.sorted(by: { $0.value.first < $1.value.first }) {
-            variants.append(.init(text: text, count: info.count, reason: text == canonical ? "canonical" : info.reason))
+            let reason = info.reason == "ambiguous" ? "ambiguous" : text == canonical ? "canonical" : info.reason
+            variants.append(.init(text: text, count: info.count, reason: reason))
         }
-        variants.sort { ($0.reason == "canonical" ? 0 : 1, -$0.count) < ($1.reason == "canonical" ? 0 : 1, -$1.count) }
+        variants.sort { ($0.text == canonical ? 0 : 1, -$0.count) < ($1.text == canonical ? 0 : 1, -$1.count) }
         return Entity(kind: kind, canonicalName: canonical, aliases: variants.map(\.text), variants: variants,
                       mentions: mentions)
     }

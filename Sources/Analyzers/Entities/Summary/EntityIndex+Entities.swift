@@ -13,7 +13,7 @@ public struct CorpusEntity: Sendable, Hashable, Codable {
     /// Earliest and latest publication date of those articles, when known.
     public var firstPublished: String?
     public var lastPublished: String?
-    /// Every spelling with its count and why it was merged (`canonical`, `same`, `transliteration`).
+    /// Every spelling with its count and why it was merged (`canonical`, `same`, `transliteration`, `alias`).
     public var variants: [Entity.Variant]
 }
 
@@ -24,18 +24,19 @@ extension EntityIndex {
     /// unambiguous (a name close to two different entities is merged with neither).
     /// - Parameter minimumMentions: Leave out entities mentioned fewer times.
     /// - Complexity: O(n·L) for n records of at most L letters.
-    public func entities(minimumMentions: Int = 1) -> [CorpusEntity] {
-        merged(minimumMentions: minimumMentions).entities
+    /// - Parameter aliases: Merges to force or forbid (see ``EntityAliases``).
+    public func entities(minimumMentions: Int = 1, aliases: EntityAliases = EntityAliases()) -> [CorpusEntity] {
+        merged(minimumMentions: minimumMentions, aliases: aliases).entities
     }
 
     /// For each record key (`kind\u{1F}name`, as in ``records``), the name of the corpus entity it was merged
     /// into: what a per-article name becomes in ``entities(minimumMentions:)`` (used to build networks whose
     /// nodes are corpus entities).
-    public func mergedNames() -> [String: String] {
-        merged(minimumMentions: 1).names
+    public func mergedNames(aliases: EntityAliases = EntityAliases()) -> [String: String] {
+        merged(minimumMentions: 1, aliases: aliases).names
     }
 
-    private func merged(minimumMentions: Int) -> (entities: [CorpusEntity], names: [String: String]) {
+    private func merged(minimumMentions: Int, aliases: EntityAliases) -> (entities: [CorpusEntity], names: [String: String]) {
         let list = records.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         var parent = Array(list.indices)
         func find(_ x: Int) -> Int {
@@ -78,7 +79,20 @@ extension EntityIndex {
             if Set(others.map { groupOf[$0] }).subtracting([groupOf[index]]).count > 1 { ambiguous.insert(index) }
         }
         for (index, others) in close.sorted(by: { $0.key < $1.key }) where !ambiguous.contains(index) {
-            for other in others where !ambiguous.contains(other) { parent[find(other)] = find(index) }
+            for other in others where !ambiguous.contains(other) && !aliases.areSeparate(folded[index], folded[other]) {
+                parent[find(other)] = find(index)
+            }
+        }
+        // Merges forced by the user's aliases, within a kind.
+        if !aliases.forced.isEmpty {
+            var byName: [String: Int] = [:]
+            for (index, record) in list.enumerated() { byName[record.kind.rawValue + "\u{1F}" + folded[index]] = index }
+            for (index, record) in list.enumerated() {
+                guard let target = aliases.forced[folded[index]],
+                      let other = byName[record.kind.rawValue + "\u{1F}" + target]
+                else { continue }
+                parent[find(index)] = find(other)
+            }
         }
         // 3. Build the entities.
         var groups: [Int: [Int]] = [:]
@@ -97,8 +111,11 @@ extension EntityIndex {
                 entity.firstPublished = Record.earlier(entity.firstPublished, record.firstPublished)
                 entity.lastPublished = Record.later(entity.lastPublished, record.lastPublished)
                 for (text, count) in record.spellings {
+                    let foldedText = NameFolding.folded(text)
                     let why = text == entity.name ? "canonical"
-                        : NameFolding.folded(text) == folded[main] ? "same" : "transliteration"
+                        : foldedText == folded[main] ? "same"
+                        : aliases.forced[foldedText] != nil || aliases.forced[folded[index]] != nil ? "alias"
+                        : "transliteration"
                     spellings[text] = ((spellings[text]?.0 ?? 0) + count, spellings[text]?.1 ?? why)
                 }
             }
