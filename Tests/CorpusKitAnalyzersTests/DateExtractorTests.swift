@@ -99,6 +99,13 @@ struct NumericDateTests {
         #expect(DateFixtures.values("le 29/02/2024") == ["2024-02-29"])
     }
 
+    @Test func dayMonthAloneWhenItCannotBeAFraction() {
+        #expect(DateFixtures.values("Rendez-vous 17/02 au siège.") == ["2024-02-17"])
+        #expect(DateFixtures.values("Réunion prévue 05/03, salle B.") == ["2024-03-05"])
+        #expect(DateFixtures.values("Il a réussi 3/4 des tirs.").isEmpty)
+        #expect(DateFixtures.values("Un ratio de 12/10 en baisse.").isEmpty)
+    }
+
     @Test func blankSeparatedDates() {
         #expect(DateFixtures.values("Date de naissance : 20 02 2014") == ["2014-02-20"])
         #expect(DateFixtures.values("Appelez le 01 45 67 89 12 avant 2014.") == ["2014"])
@@ -408,6 +415,11 @@ struct DurationTests {
         #expect(weeks.value == "P2W")
         #expect(weeks.intervalStart == "2024-02-26T00:00")
         #expect(weeks.intervalEnd == "2024-03-11T00:00")
+        // With the anchor's time, hours and minutes count from it.
+        let hours = try #require(DateFixtures.only("Il pleuvra les 3 prochaines heures.",
+                                                   anchor: PublicationDate(iso8601: "2024-03-15T10:20")))
+        #expect(hours.intervalStart == "2024-03-15T11:00")
+        #expect(hours.intervalEnd == "2024-03-15T14:00")
         let past = try #require(DateFixtures.only("Les 2 semaines passées ont été calmes."))
         #expect(past.value == "P2W")
         #expect(past.intervalStart == "2024-02-26T00:00")
@@ -675,6 +687,7 @@ struct ClockTimeTests {
         #expect(thursday.value == "2024-02-15")
         #expect(thursday.alternatives.map(\.value) == ["2024-08-15"])
         #expect(DateFixtures.values("Vendredi 15 à 16h, conférence.") == ["2024-03-15T16:00"])
+        #expect(DateFixtures.values("Vendredi quinze à seize heures, conférence.") == ["2024-03-15T16:00"])
         // A number that counts something is not a day.
         #expect(DateFixtures.values("Samedi 16 blessés ont été admis.") == ["2024-03-09"])
     }

@@ -163,9 +163,15 @@ extension DateScanner {
                                  confidence: 0.8, rule: "numeric-my")
             }
             let before = keyword(j - 1)
-            guard shape.lengths.1 <= 2, before == .le || before == .du || before == .au || before == .depuis
-                || before == .on || entry(j - 1).weekday != 0
-            else { return nil }
+            // After `le`, `du`, `au`, `depuis` or a weekday; alone only when it cannot be a fraction or a score:
+            // a day above 12 or a zero-padded field (`17/2`, `31/10`, `05/03`; not `3/4`, `12/10`), with no number
+            // or `%` around it.
+            let introduced = before == .le || before == .du || before == .au || before == .depuis || before == .on
+                || entry(j - 1).weekday != 0
+            let padded = (shape.lengths.0 == 2 && shape.values.0 < 10) || (shape.lengths.1 == 2 && shape.values.1 < 10)
+            let unambiguous = (shape.values.0 > 12 || padded) && !isNumber(j - 1) && !isNumber(j + 1)
+                && !nounFollows(j) && punctuation(j + 1) != 0x25 && punctuation(j - 1) != 0x2F
+            guard shape.lengths.1 <= 2, introduced || unambiguous else { return nil }
             let (day, month) = (shape.values.0, shape.values.1)
             guard (1...12).contains(month), day >= 1, day <= PublicationDate.daysIn(month: month, year: 2000) else {
                 return nil

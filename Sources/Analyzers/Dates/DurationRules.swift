@@ -71,7 +71,14 @@ extension DateScanner {
         }
         match.anchor = publicationAnchor
         if forward { match.intervalStart = DatePoint.instant(anchorDay) } else { match.intervalEnd = DatePoint.instant(anchorDay + 1) }
-        if let count, count >= 1, let unitStart = startOfUnit(containing: anchorDay, unit) {
+        if let count, count >= 1, unit == .hour || unit == .minute, let hour = anchorDate?.hour {
+            // `les 3 prochaines heures`, `les 2 dernières minutes`: whole hours (minutes) next to the anchor's.
+            let size = unit == .hour ? 60 : 1
+            let current = unit == .hour ? hour * 60 : hour * 60 + (anchorDate?.minute ?? 0)
+            let (first, last) = forward ? (current + size, current + size * (1 + count)) : (current - size * count, current)
+            match.intervalStart = DatePoint.instant(anchorDay, minutes: first)
+            match.intervalEnd = DatePoint.instant(anchorDay, minutes: last)
+        } else if let count, count >= 1, let unitStart = startOfUnit(containing: anchorDay, unit) {
             // Whole units next to the current one: `les 3 derniers jours` are the three days before the anchor's
             // day, `les 2 prochains mois` the two months after the anchor's month.
             if forward, let next = shift(unitStart, by: 1, unit), let last = shift(unitStart, by: 1 + count, unit) {

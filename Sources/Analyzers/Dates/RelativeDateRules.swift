@@ -181,12 +181,21 @@ extension DateScanner {
     /// on either side of the anchor and preferably before it, in which that day falls on that weekday; the
     /// nearest on the other side is the other reading.
     private func weekdayAndDay(_ i: Int, _ weekday: Int) -> DateMatch? {
-        guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
-              shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
-              monthField(at: i + 2) == nil, entry(i + 2).unit == nil, !nounFollows(i + 1), !isNumber(i + 2),
+        var dayNumber: Int?
+        if let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
+           shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0)
+        {
+            dayNumber = shape.values.0
+        } else if isWord(i + 1), entry(i + 1).number >= 1, entry(i + 1).number <= 31,
+                  keyword(i + 2) == .a || tokens.indices.contains(i + 2) && tokens[i + 2].kind == .punctuation
+        {
+            // `vendredi quinze à seize heures`: a day in words, before a time or a pause.
+            dayNumber = Int(entry(i + 1).number)
+        }
+        guard let day = dayNumber, monthField(at: i + 2) == nil, entry(i + 2).unit == nil,
+              !nounFollows(i + 1) || keyword(i + 2) == .a, !isNumber(i + 2),
               keyword(i + 2) != .h, punctuation(i + 2) != 0x2F, punctuation(i + 2) != 0x2D
         else { return nil }
-        let day = shape.values.0
         guard let anchor = anchorDate, let anchorMonth = anchor.month, let reference = anchorDay else {
             var match = unanchored(i, i + 2, grain: .day, rule: "relative-weekday-day")
             match.point?.day = day
@@ -249,9 +258,9 @@ extension DateScanner {
         guard let anchorDay else { return nil }
         var j = i + 1
         if keyword(j) == .en, let n = count(j + 1), n == 8 || n == 15 {
-            // `lundi en huit`: the coming Monday, then a week (two for `en quinze`) later.
             let anchorWeekday = CalendarMath.weekday(anchorDay)
-            let coming = anchorDay + ((weekday - anchorWeekday + 6) % 7 + 1)
+            // The coming such day (today included), then a week (two for `en quinze`) later.
+            let coming = anchorDay + (weekday - anchorWeekday + 7) % 7
             var match = DateMatch(i, j + 2, point: .day(coming + (n == 8 ? 7 : 14)), confidence: 0.85,
                                   rule: "relative-weekday-en-huit")
             match.anchor = publicationAnchor
