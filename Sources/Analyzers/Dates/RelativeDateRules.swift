@@ -554,6 +554,16 @@ extension DateScanner {
         } else if let n = self.count(j), n <= 10_000 {
             count = n
             j += 1
+            // `vingt quatre heures`, `trente et un jours`: tens and units written apart.
+            if isWord(j - 1), n >= 20, n <= 90, n % 10 == 0 {
+                if let units = self.count(j), isWord(j), (1...9).contains(units) {
+                    count = n + units
+                    j += 1
+                } else if keyword(j) == .et, let units = self.count(j + 1), units == 1, isWord(j + 1) {
+                    count = n + 1
+                    j += 2
+                }
+            }
         } else {
             return nil
         }
@@ -575,7 +585,19 @@ extension DateScanner {
             let years = count * (unit == .decade ? 10 : 100) * (past ? -1 : 1)
             return shifted(start, end, .year, years, rule: rule, confidence: 0.85)
         }
-        return shifted(start, end, unit, past ? -count : count, rule: rule, confidence: 0.85)
+        guard var match = shifted(start, end, unit, past ? -count : count, rule: rule, confidence: 0.85) else {
+            return nil
+        }
+        // `dans deux mois`, `il y a trois semaines`, `dans un an`: the week, month or year is the value; the
+        // exact day (month, for years) so far from the anchor is the finer reading, kept as the alternative.
+        if unit == .week || unit == .month || unit == .year, let anchorDay,
+           let day = shift(anchorDay, by: past ? -count : count, unit)
+        {
+            var exact = DatePoint.day(day)
+            if unit == .year { exact = DatePoint(grain: .month, year: exact.year, month: exact.month) }
+            match.alternatives = [exact.reading]
+        }
+        return match
     }
 
     /// `d'ici trois ans`: the anchor moved forward by a quantity starting at token `j` (the match starts at `i`).
