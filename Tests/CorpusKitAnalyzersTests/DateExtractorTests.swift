@@ -720,11 +720,16 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Le département a voté le 16.").isEmpty)
     }
 
-    @Test func morePartsOfTheDay() {
+    @Test func morePartsOfTheDay() throws {
         #expect(DateFixtures.values("Il est arrivé mercredi en soirée.") == ["2024-03-13TEV"])
         #expect(DateFixtures.values("Il avait prévenu la veille au soir.") == ["2024-03-14TEV"])
         #expect(DateFixtures.values("Le vote a eu lieu lundi fin d'après-midi.") == ["2024-03-11TAF"])
         #expect(DateFixtures.values("Dans la matinée du 12 mars 2024, la neige est tombée.") == ["2024-03-12TMO"])
+        let lunch = try #require(DateFixtures.only("Ils se sont vus à l'heure du déjeuner."))
+        #expect(lunch.value == "TMI")
+        #expect(lunch.intervalStart == "2024-03-15T12:00")
+        #expect(lunch.intervalEnd == "2024-03-15T14:00")
+        #expect(DateFixtures.only("Hier après le déjeuner, il est reparti.")?.intervalEnd == "2024-03-14T17:00")
     }
 
     @Test func dayJoinedToTime() throws {

@@ -142,6 +142,8 @@ enum DateKeyword: UInt8 {
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
     case nouvel, fete, travail, gras, saint, reveillon
+    // `à l'heure du déjeuner`.
+    case dejeuner
     // `la première quinzaine de mai`.
     case quinzaine
     // Clock-time words: `et demie`, `et quart`, `moins le quart`, `il est`, `c'est`.
@@ -398,7 +400,7 @@ enum DateLexicon {
             (.environ, ["environ", "about", "approximately", "approximativement"]), (.alentours, ["alentours"]),
             (.autour, ["autour", "around"]), (.nouvel, ["nouvel", "new"]), (.fete, ["fete"]),
             (.travail, ["travail"]), (.gras, ["gras"]), (.saint, ["saint"]), (.quinzaine, ["quinzaine"]),
-            (.reveillon, ["reveillon"]), (.siecle, ["siecle", "siecles"]),
+            (.reveillon, ["reveillon"]), (.dejeuner, ["dejeuner", "lunch"]), (.siecle, ["siecle", "siecles"]),
             (.century, ["century", "centuries"]), (.trimestre, ["trimestre"]), (.semestre, ["semestre"]),
             (.quarter, ["quarter"]), (.few, ["quelques", "plusieurs", "few", "several"]),
             (.age, ["age", "agee", "ages", "agees", "aged"]),

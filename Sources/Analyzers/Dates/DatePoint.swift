@@ -247,7 +247,8 @@ struct DatePoint: Hashable {
     ///
     /// Conventions: morning 04–12 (its start 07–09, middle 09–11, end 10–12), afternoon 12–19 (12–14, 14–17,
     /// 17–19), evening 18–24 (18–21, 20–22, 21–24), night 24–28 (the night that follows the day: `cette nuit`),
-    /// daytime 00–24 as a whole (`dans la journée`; its start 06–10, middle 11–16, end 17–21).
+    /// daytime 00–24 as a whole (`dans la journée`; its start 06–10, middle 11–16, end 17–21), lunchtime 12–14
+    /// (`à l'heure du déjeuner`; after it 13–17, before it 10–12).
     static func partOfDayHours(_ code: String, _ modifier: UInt8) -> (Int, Int)? {
         let table: [(Int, Int)]
         switch code {
@@ -256,9 +257,11 @@ struct DatePoint: Hashable {
         case "EV": table = [(18, 24), (18, 21), (20, 22), (21, 24)]
         case "NI": table = [(24, 28), (24, 26), (25, 27), (26, 28)]
         case "DT": table = [(0, 24), (6, 10), (11, 16), (17, 21)]
+        // Lunchtime, and (modifiers 4 and 5) after and before it.
+        case "MI": table = [(12, 14), (12, 13), (12, 14), (13, 14), (13, 17), (10, 12)]
         default: return nil
         }
-        return table[Int(min(modifier, 3))]
+        return table[min(Int(modifier), table.count - 1)]
     }
 
     /// The point as an alternative reading: its value and bounds.

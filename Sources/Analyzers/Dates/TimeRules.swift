@@ -249,6 +249,7 @@ extension DateScanner {
             if code == "MO", let end = early(j + 1) { return ("MO", 1, end) }  // `matin tôt`
             return (code, 0, j + 1)
         }
+        if let lunch = lunchtime(at: j) { return ("MI", lunch.modifier, lunch.end) }
         if let end = early(j) {
             // `tôt le matin`, `très tôt dans la matinée`.
             var k = end
@@ -296,6 +297,24 @@ extension DateScanner {
             // `dès le matin`, `dès la matinée`.
             guard isDes(j), article(j + 1), let code = part(j + 2, daytime: false) else { return nil }
             return (code, 0, j + 3)
+        }
+    }
+
+    /// Lunchtime: `à l'heure du déjeuner`, `pendant le déjeuner`, `au moment du déjeuner` (0), `après (le)
+    /// déjeuner` (4), `avant (le) déjeuner` (5).
+    func lunchtime(at j: Int) -> (modifier: UInt8, end: Int)? {
+        func meal(_ k: Int) -> Int? {
+            if keyword(k) == .dejeuner { return k + 1 }
+            if keyword(k) == .le || keyword(k) == .du || keyword(k) == .de, keyword(k + 1) == .dejeuner { return k + 2 }
+            return nil
+        }
+        switch keyword(j) {
+        case .apres: return meal(j + 1).map { (4, $0) }
+        case .avant: return meal(j + 1).map { (5, $0) }
+        case .pendant, .durant, .during: return keyword(j + 1) == .le ? meal(j + 1).map { (0, $0) } : nil
+        case .au where keyword(j + 1) == .moment: return meal(j + 2).map { (0, $0) }
+        case .a where keyword(j + 1) == .elidedL && entry(j + 2).unit == .hour: return meal(j + 3).map { (0, $0) }
+        default: return nil
         }
     }
 
