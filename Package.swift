@@ -15,8 +15,8 @@ let package = Package(
             name: "CorpusKitAnalyzers",
             dependencies: ["CorpusKit"],
             path: "Sources/Analyzers",
-            // The entity gazetteers, loaded once (see Entities/Resources/README.md).
-            resources: [.copy("Entities/Resources")]
+            // The entity gazetteers and the quote cue lexicon, loaded once (see their README.md files).
+            resources: [.copy("Entities/Resources"), .copy("Quotes/Cues")]
         ),
         .executableTarget(
             name: "corpus-tool",

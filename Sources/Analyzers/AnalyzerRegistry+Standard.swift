@@ -15,6 +15,7 @@ extension AnalyzerRegistry {
         registry.addStandardPreprocessor(PageCleaner())
         registry.addStandard(DateAnalyzer())
         registry.addStandard(EntityAnalyzer())
+        registry.addStandard(QuoteAnalyzer())
         registry.addStandard(DuplicateFingerprinter())
         return registry
     }

@@ -74,6 +74,21 @@ public struct TextStructure: Sendable, Hashable, Codable {
     /// The tokens of a sentence.
     public func tokens(of sentence: Sentence) -> ArraySlice<Token> { tokens[sentence.tokens] }
 
+    /// For each token, the index of its sentence and of its paragraph (-1 for a token outside all of them), so
+    /// that a scan over tokens knows where it is without searching.
+    /// - Complexity: O(n) in the number of tokens.
+    public func tokenLocations() -> (sentences: [Int32], paragraphs: [Int32]) {
+        var sentenceOf = [Int32](repeating: -1, count: tokens.count)
+        for (index, sentence) in sentences.enumerated() {
+            for t in sentence.tokens where t < sentenceOf.count { sentenceOf[t] = Int32(index) }
+        }
+        var paragraphOf = [Int32](repeating: -1, count: tokens.count)
+        for (index, paragraph) in paragraphs.enumerated() {
+            for t in paragraph.tokens where t < paragraphOf.count { paragraphOf[t] = Int32(index) }
+        }
+        return (sentenceOf, paragraphOf)
+    }
+
     private enum CodingKeys: String, CodingKey { case tokens, sentences, paragraphs }
 
     /// Encodes tokens, sentences and paragraphs (the text itself is the article body and is not repeated).

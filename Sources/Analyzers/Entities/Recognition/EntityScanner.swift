@@ -14,8 +14,7 @@ struct EntityScanner {
     let sentenceOf: [Int32]
     let paragraphOf: [Int32]
     /// Folded key of each word token, computed on first use (length 0 = not yet).
-    private var keys: [NameKey]
-    private var keyDone: [Bool]
+    private var keys: TokenKeys
     /// ``WordClass`` bits of each token, computed on first use.
     private var classes: [UInt16]
     /// Gazetteer flags of each token, `UInt32.max` until computed.
@@ -34,18 +33,8 @@ struct EntityScanner {
         self.bytes = bytes
         self.tokens = structure.tokens
         self.gazetteer = gazetteer
-        var sentenceOf = [Int32](repeating: -1, count: structure.tokens.count)
-        for (index, sentence) in structure.sentences.enumerated() {
-            for t in sentence.tokens where t < sentenceOf.count { sentenceOf[t] = Int32(index) }
-        }
-        var paragraphOf = [Int32](repeating: -1, count: structure.tokens.count)
-        for (index, paragraph) in structure.paragraphs.enumerated() {
-            for t in paragraph.tokens where t < paragraphOf.count { paragraphOf[t] = Int32(index) }
-        }
-        self.sentenceOf = sentenceOf
-        self.paragraphOf = paragraphOf
-        keys = [NameKey](repeating: NameKey(), count: structure.tokens.count)
-        keyDone = [Bool](repeating: false, count: structure.tokens.count)
+        (sentenceOf, paragraphOf) = structure.tokenLocations()
+        keys = TokenKeys(count: structure.tokens.count)
         classes = [UInt16](repeating: WordClass.unknown, count: structure.tokens.count)
         flagCache = [UInt32](repeating: UInt32.max, count: structure.tokens.count)
         // Shouted lines: at least three words, four in five of them in capitals.
@@ -85,15 +74,7 @@ struct EntityScanner {
     func isLower(_ i: Int) -> Bool { isWord(i) && !tokens[i].has(.capitalized) }
 
     /// The folded key of token `i`.
-    mutating func key(_ i: Int) -> NameKey {
-        guard i >= 0, i < count else { return NameKey() }
-        if keyDone[i] { return keys[i] }
-        var key = NameKey()
-        key.append(bytes, tokens[i].span.start, tokens[i].span.end)
-        keys[i] = key
-        keyDone[i] = true
-        return key
-    }
+    mutating func key(_ i: Int) -> NameKey { keys.key(i, tokens, bytes) }
 
     /// The folded key of tokens `range` (words and numbers; punctuation such as the period of `M.` stays in
     /// its token).

@@ -1,0 +1,90 @@
+import CorpusKit
+
+/// Resolving speaker phrases to the article's entities: a name inside the phrase, a pronoun (`il`, `elle`,
+/// `-t-il`) to the previous speaker or the last person named, `ce dernier` to the last person named, a role
+/// (`le ministre`) to the person named earlier with that title; organisations and places speaking (`l'Élysée`,
+/// `Washington`) are organisation speakers.
+extension QuoteScanner {
+    /// The entity the speaker phrase `range` (before token `limit` of the quotation) names, and remembers it
+    /// as the last speaker.
+    mutating func resolve(_ range: Range<Int>, before limit: Int) -> Quote.SpeakerEntity? {
+        let phrase = span(range)
+        // 1. A name inside the phrase: a person first, then an organisation or a place.
+        var best: (entity: Int, rank: Int)?
+        for mention in mentions where mention.span.start >= phrase.start && mention.span.end <= phrase.end {
+            let kind = entities[mention.entity].kind
+            let rank = kind == .person ? 0 : kind == .organization ? 1 : 2
+            if best == nil || rank < best!.rank { best = (mention.entity, rank) }
+        }
+        if let best {
+            lastSpeaker = best.entity
+            return entity(best.entity, method: "name")
+        }
+        let words = range.filter { isWord($0) }
+        // 2. `ce dernier`, `cette dernière`: the last person named before the phrase.
+        if words.contains(where: { isOne($0, of: QuoteWords.lastMentioned) }) {
+            if let person = lastPerson(before: phrase.start) {
+                lastSpeaker = person
+                return entity(person, method: "ce-dernier")
+            }
+            return nil
+        }
+        // 3. A pronoun, alone or in an inverted form (`il`, `elle`, `ajoute-t-elle`).
+        if words.count <= 2, words.contains(where: { isPronoun($0) }) {
+            if let previous = lastSpeaker, previous < entities.count, entities[previous].kind == .person {
+                return entity(previous, method: "pronoun")
+            }
+            if let person = lastPerson(before: phrase.start) {
+                lastSpeaker = person
+                return entity(person, method: "pronoun")
+            }
+            return nil
+        }
+        // 4. A role: the person named earlier with that title (`le ministre` → the one introduced as
+        // `le ministre de la Justice, Jean Martin`).
+        for t in words where EntityGazetteer.standard.flags(key(t)).contains(.role) {
+            let role = folded(t)
+            for mention in mentions.reversed() where mention.span.end <= phrase.start {
+                let entity = entities[mention.entity]
+                guard entity.kind == .person else { continue }
+                let titled = entity.mentions.contains { candidate in
+                    guard let title = candidate.title else { return false }
+                    return NameFolding.folded(title).split(separator: " ").contains { Array($0.utf8) == role }
+                }
+                if titled {
+                    lastSpeaker = mention.entity
+                    return self.entity(mention.entity, method: "role")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether token `t` is a subject pronoun, alone or at the end of an inverted verb (`dit-il`).
+    func isPronoun(_ t: Int) -> Bool {
+        let word = folded(t)
+        if QuoteWords.pronouns.contains(word) { return true }
+        for suffix in ["-il", "-elle", "-ils", "-elles", " il", " elle", " ils", " elles"] {
+            let bytes = Array(suffix.utf8)
+            if word.count > bytes.count, word.suffix(bytes.count).elementsEqual(bytes) { return true }
+        }
+        return false
+    }
+
+    /// The last person mentioned before byte `offset`.
+    func lastPerson(before offset: Int) -> Int? {
+        var found: Int?
+        for mention in mentions {
+            if mention.span.end > offset { break }
+            if entities[mention.entity].kind == .person { found = mention.entity }
+        }
+        return found
+    }
+
+    func entity(_ index: Int, method: String) -> Quote.SpeakerEntity {
+        .init(name: entities[index].canonicalName, kind: speakerKind(entities[index].kind), method: method)
+    }
+
+    /// Places speak for their governments (`Washington a répondu`): an organisation speaker.
+    func speakerKind(_ kind: EntityKind) -> EntityKind { kind == .location ? .organization : kind }
+}

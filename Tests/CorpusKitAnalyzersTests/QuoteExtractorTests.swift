@@ -1,0 +1,155 @@
+import CorpusKit
+import CorpusKitAnalyzers
+import Testing
+
+/// News sentences written for these tests.
+enum QuoteFixtures {
+    static func quotes(_ text: String) -> [Quote] { QuoteExtractor().quotes(in: text) }
+
+    /// `text | speaker entity (method)` of each quotation.
+    static func summary(_ text: String) -> [String] {
+        quotes(text).map { quote in
+            let speaker = quote.speakerEntity.map { "\($0.name) (\($0.method))" } ?? "-"
+            return "\(quote.text) | \(speaker)"
+        }
+    }
+}
+
+@Suite("Quotes: attribution shapes")
+struct QuoteAttributionTests {
+    @Test func invertedCueAfterTheQuote() throws {
+        let text = "Le ministre des Affaires étrangères, Jean Martin, était à Alger. « Nous avons signé un accord historique », a déclaré le ministre Jean Martin."
+        let quote = try #require(QuoteFixtures.quotes(text).first)
+        #expect(quote.text == "Nous avons signé un accord historique")
+        #expect(quote.kind == .direct)
+        #expect(quote.quoteMarks == "«»")
+        #expect(quote.cue?.lemma == "déclarer")
+        #expect(quote.cue?.text == "a déclaré")
+        #expect(quote.speaker?.text == "le ministre Jean Martin")
+        #expect(quote.speakerEntity?.name == "Jean Martin")
+        #expect(quote.speakerEntity?.method == "name")
+    }
+
+    @Test func subjectFirstAfterTheQuote() {
+        #expect(QuoteFixtures.summary("« Les prix vont encore monter cette année », Nadia Berrada a ajouté.")
+            == ["Les prix vont encore monter cette année | Nadia Berrada (name)"])
+    }
+
+    @Test func invertedPronounResolvesToThePreviousSpeaker() {
+        let text = "« Le dialogue reste ouvert avec tous les partenaires », a affirmé Karim Benali. « Nous ne céderons rien sur le fond du dossier », a-t-il ajouté."
+        #expect(QuoteFixtures.summary(text) == [
+            "Le dialogue reste ouvert avec tous les partenaires | Karim Benali (name)",
+            "Nous ne céderons rien sur le fond du dossier | Karim Benali (pronoun)",
+        ])
+        let second = QuoteFixtures.quotes(text).last
+        #expect(second?.cue?.lemma == "ajouter")
+    }
+
+    @Test func cueBeforeTheQuoteWithAColon() {
+        #expect(QuoteFixtures.summary("La présidente Sophie Renard a déclaré : « Le budget sera voté avant l'été. »")
+            == ["Le budget sera voté avant l'été. | Sophie Renard (name)"])
+    }
+
+    @Test func inciseCutsTheQuoteInTwoFragments() throws {
+        let text = "« Nous irons jusqu'au bout, a assuré Paul Girard, quoi qu'il en coûte. »"
+        let quote = try #require(QuoteFixtures.quotes(text).first)
+        #expect(quote.fragments.count == 2)
+        #expect(quote.text == "Nous irons jusqu'au bout […] quoi qu'il en coûte.")
+        #expect(quote.speakerEntity?.name == "Paul Girard")
+        let inverted = try #require(QuoteFixtures.quotes("« La route est coupée, dit-elle, depuis trois jours. » Mme Lina Haddad habite le village.").first)
+        #expect(inverted.fragments.count == 2)
+        #expect(inverted.cue?.lemma == "dire")
+    }
+
+    @Test func partialQuoteIsMixed() throws {
+        let quote = try #require(QuoteFixtures.quotes("Le président Omar Said a réitéré son « engagement total » envers la région.").first)
+        #expect(quote.kind == .mixed)
+        #expect(quote.text == "engagement total")
+        #expect(quote.speakerEntity?.name == "Omar Said")
+    }
+
+    @Test func indirectSpeechAndSelon() {
+        #expect(QuoteFixtures.summary("Le ministre Jean Martin a affirmé que les négociations reprendront lundi.")
+            == ["les négociations reprendront lundi | Jean Martin (name)"])
+        #expect(QuoteFixtures.summary("Selon Amina Touré, la récolte sera meilleure que prévu.")
+            == ["la récolte sera meilleure que prévu | Amina Touré (name)"])
+        #expect(QuoteFixtures.summary("La récolte sera meilleure que prévu, selon Amina Touré.")
+            == ["La récolte sera meilleure que prévu | Amina Touré (name)"])
+        // No speaker to resolve: not a quotation.
+        #expect(QuoteFixtures.quotes("Il faut dire que la récolte sera bonne.").isEmpty)
+    }
+
+    @Test func englishShapes() {
+        #expect(QuoteFixtures.summary("\"We will not back down,\" said Laura Mitchell.")
+            == ["We will not back down, | Laura Mitchell (name)"])
+        #expect(QuoteFixtures.summary("“Prices will keep rising,” Daniel Hughes said.")
+            == ["Prices will keep rising, | Daniel Hughes (name)"])
+    }
+
+    @Test func floatingQuoteAfterAnAttributedOne() throws {
+        let text = "« L'usine rouvrira en mai », a annoncé Claire Dubois.\n\n« Les salariés seront tous réembauchés dans les mêmes conditions. »"
+        let quotes = QuoteFixtures.quotes(text)
+        #expect(quotes.count == 2)
+        #expect(quotes.last?.speakerEntity?.name == "Claire Dubois")
+        #expect(quotes.last?.speakerEntity?.method == "previous")
+        #expect((quotes.last?.confidence ?? 1) < (quotes.first?.confidence ?? 0))
+    }
+
+    @Test func ceDernierAndRoles() {
+        let text = "Le ministre de la Justice, Marc Lefort, a reçu Paul Girard. « La réforme sera retirée », a déclaré ce dernier. « Rien n'est décidé à ce stade du débat », a répondu le ministre."
+        let summary = QuoteFixtures.summary(text)
+        #expect(summary.contains("La réforme sera retirée | Paul Girard (ce-dernier)"))
+        #expect(summary.contains("Rien n'est décidé à ce stade du débat | Marc Lefort (role)"))
+    }
+}
+
+@Suite("Quotes: marks and what is not a quote")
+struct QuoteMarkTests {
+    @Test func notQuotes() {
+        #expect(QuoteFixtures.quotes("Le colloque s'est tenu sur le thème « Villes et climat au XXIe siècle ».").isEmpty)
+        #expect(QuoteFixtures.quotes("L'opération « Vent du Sud » a pris fin hier dans la région.").isEmpty)
+        #expect(QuoteFixtures.quotes("Ce « succès » laisse les habitants perplexes.").isEmpty)
+    }
+
+    @Test func straightQuotesAlternateAndApostrophesAreNotMarks() {
+        let quotes = QuoteFixtures.quotes("\"L'accord est signé\", a indiqué Rami Saleh. \"Aujourd'hui c'est un grand jour\", a-t-il ajouté.")
+        #expect(quotes.map(\.text) == ["L'accord est signé", "Aujourd'hui c'est un grand jour"])
+    }
+
+    @Test func nestedQuotesOfAnotherType() throws {
+        let quote = try #require(QuoteFixtures.quotes("« Il m'a dit “on verra demain” et il est parti », a raconté Léa Morel.").first)
+        #expect(quote.text == "Il m'a dit “on verra demain” et il est parti")
+        #expect(quote.speakerEntity?.name == "Léa Morel")
+    }
+
+    @Test func quoteOverSeveralParagraphs() throws {
+        let text = "Jean Martin a déclaré : « Le projet avance bien sur tous les fronts.\n\n« Les travaux finiront avant l'hiver prochain. »"
+        let quote = try #require(QuoteFixtures.quotes(text).first)
+        #expect(quote.fragments.count == 2)
+        #expect(quote.speakerEntity?.name == "Jean Martin")
+    }
+
+    @Test func malformedMarksNeverTrap() {
+        let texts = [
+            String(repeating: "« ", count: 5_000), String(repeating: "» ", count: 5_000), String(repeating: "\"", count: 3_001),
+            "« Ouvert sans fin, a dit Jean Martin", "» fermé « ouvert “ mixte ” ‹ › „ fin", "— ", "—", "« »", "\"\"",
+            "« Un texte\n\nqui continue sans guillemet », a dit Paul Girard.",
+        ]
+        for text in texts {
+            let structure = TextStructure(analyzing: text)
+            for quote in QuoteFixtures.quotes(text) {
+                #expect(quote.span.end <= structure.text.utf8.count)
+                for fragment in quote.fragments { #expect(fragment.range(in: structure.text) != nil) }
+            }
+        }
+        let unclosed = QuoteFixtures.quotes("« Nous ne lâcherons rien sur les salaires, a dit Paul Girard")
+        #expect(unclosed.allSatisfy { $0.confidence < 0.6 })
+    }
+
+    @Test func dialogueDash() throws {
+        let quote = try #require(QuoteFixtures.quotes("— Nous reviendrons demain, répondit le maire Paul Girard, avec les plans.").first)
+        #expect(quote.quoteMarks == "—")
+        #expect(quote.fragments.count == 2)
+        #expect(quote.speakerEntity?.name == "Paul Girard")
+    }
+}
