@@ -5,7 +5,7 @@ import CorpusKitAnalyzers
 enum CorpusTool {
     /// The subcommands, in the order `--help` lists them.
     static var commands: [any ToolCommand.Type] { [
-        AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EntitiesCommand.self, NetworkCommand.self,
+        AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EntitiesCommand.self, NetworkCommand.self, QuotesCommand.self,
         EvaluateCommand.self, ListCommand.self,
     ] }
 

@@ -76,3 +76,26 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         counts[elementName, default: 0] += 1
     }
 }
+
+@Suite("corpus-tool quotes", .serialized)
+struct QuotesCommandTests {
+    @Test func quotesAreListedWithSpeakers() throws {
+        let run = try Tool.run(["quotes", "Examples/corpus", "--format", "csv", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "article,kind,speaker,method,cue,confidence,text")
+        #expect(lines.contains { $0.hasPrefix("fr-rabat-paris-accord-mobilite-etudiants,direct,Jean Martin,name,a déclaré,") })
+    }
+
+    @Test func speakerFilterIgnoresCaseAndAccents() throws {
+        let run = try Tool.run(["quotes", "Examples/corpus", "--speaker", "jean MARTIN", "--format", "json", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let quote = row["quote"] as? [String: Any]
+            let speaker = quote?["speakerEntity"] as? [String: Any]
+            #expect(speaker?["name"] as? String == "Jean Martin")
+        }
+    }
+}

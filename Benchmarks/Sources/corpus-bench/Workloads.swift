@@ -7,7 +7,7 @@ import Foundation
 enum Workloads {
     /// Names that are not analyzer ids; an analyzer registered under one of them is measured as `analyzer:<id>`.
     static let fixedNames: Set<String> = [
-        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "entity-recognition", "pipeline",
+        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "entity-recognition", "quote-extraction", "pipeline",
         "pipeline+json",
         "analyze-default+json",
     ]
@@ -76,6 +76,19 @@ enum Workloads {
                 var found = 0
                 for article in articles {
                     found += recognizer.entities(in: TextStructure(analyzing: article.body)).count
+                }
+                return WorkResult(checksum: found)
+            },
+            Workload(
+                name: "quote-extraction", kind: .quotes, threads: 1, analyzers: [],
+                summary: "TextStructure + EntityRecognizer + QuoteExtractor().quotes, one thread (tokens and entities included)"
+            ) {
+                let recognizer = EntityRecognizer()
+                let extractor = QuoteExtractor()
+                var found = 0
+                for article in articles {
+                    let structure = TextStructure(analyzing: article.body)
+                    found += extractor.quotes(in: structure, entities: recognizer.entities(in: structure)).count
                 }
                 return WorkResult(checksum: found)
             },
