@@ -159,7 +159,9 @@ extension QuoteScanner {
             guard let speaker = speakerPhrase(after: verb + 1, limit: limit) else { return nil }
             return Attribution(cue: k..<(verb + 1), lemma: cues.lemma(entry), speaker: speaker)
         }
-        // `X a ajouté`, `le ministre a affirmé`, `X said`: a subject, then the cue within a few words.
+        // `X a ajouté`, `le ministre a affirmé`, `X said`: a subject, then the cue within a few words (a
+        // conjunction first is not the subject: `but noted`).
+        if isOne(k, of: QuoteScanner.phraseStops) { return nil }
         var j = k
         while j < min(limit, k + 9), isWord(j), punctuation(j) == 0 {
             if let entry = cue(j), entry.type == .verb, j > k {
@@ -260,6 +262,23 @@ extension QuoteScanner {
     /// the cue; an adverb of time at the start (`Hier,`) is left out.
     mutating func subjectBefore(_ cueStart: Int) -> Range<Int>? {
         guard cueStart > 0 else { return nil }
+        // A present participle (`…, ajoutant que`, `en appelant à`) continues the sentence's subject: the last
+        // name before it in the sentence.
+        let form = folded(cueStart)
+        if form.count > 4, form.suffix(3).elementsEqual("ant".utf8) {
+            let limit = tokens[cueStart].span.start
+            let sentence = sentenceOf[cueStart]
+            var found: Range<Int>?
+            for mention in mentions where mention.span.end <= limit {
+                guard let first = tokenIndex(startingAt: mention.span.start), sentenceOf[first] == sentence else {
+                    continue
+                }
+                var last = first
+                while last + 1 < count, tokens[last + 1].span.end <= mention.span.end { last += 1 }
+                found = first..<(last + 1)
+            }
+            return found
+        }
         var k = cueStart - 1
         // Negations and adverbs between the subject and the verb: `n'a pas`, `a encore`.
         while k >= 0, isOne(k, of: QuoteWords.negations) || isOne(k, of: QuoteWords.auxiliaries) { k -= 1 }

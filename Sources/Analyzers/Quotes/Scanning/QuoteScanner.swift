@@ -62,6 +62,16 @@ struct QuoteScanner {
         return 0
     }
 
+    /// The token starting at byte `offset`, by binary search (tokens are in text order).
+    func tokenIndex(startingAt offset: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].span.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < count && tokens[low].span.start == offset ? low : nil
+    }
+
     func sameSentence(_ a: Int, _ b: Int) -> Bool {
         guard a >= 0, b >= 0, a < count, b < count else { return false }
         return sentenceOf[a] == sentenceOf[b]
