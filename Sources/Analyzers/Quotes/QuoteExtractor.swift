@@ -9,7 +9,7 @@ import CorpusKit
 /// (mixed), `X : « Q »` (headline), a quotation with no cue right after an attributed one (the same speaker,
 /// lower confidence), `X a affirmé que …`, `selon X, …`, `…, selon X`, `d'après X`, `Pour X, …`, `"Q," X said`,
 /// `according to X`. Not quotations: titles and names in marks (`l'opération « … »`, `baptisé « … »`), scare
-/// quotes of one or two words with no cue. Never throws, on any input; linear in the length of the text.
+/// quotes of one or two words with no cue. Never throws, on any input.
 public struct QuoteExtractor: Sendable {
     /// The reporting words used.
     public var cues: CueLexicon
@@ -18,7 +18,7 @@ public struct QuoteExtractor: Sendable {
     public init(cues: CueLexicon = .standard) { self.cues = cues }
 
     /// The quotations of a text, in order, given its entities (speakers resolve to them; pass `[]` without).
-    /// - Complexity: O(n + m·q) for n tokens, m entity mentions and q speaker phrases.
+    /// - Complexity: O(n + q·log m) for n tokens, m entity mentions and q quotations (look-backs are bounded).
     public func quotes(in structure: TextStructure, entities: [Entity]) -> [Quote] {
         guard !structure.tokens.isEmpty else { return [] }
         var text = structure.text

@@ -8,13 +8,13 @@ struct EvaluateCommand: ToolCommand {
     static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
     static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain [--max-mismatches <n>]]"
     /// Tasks whose inputs hold their own gold (no `--gold`).
-    static let selfScoredTasks: Set = ["dates", "entities"]
+    static let selfScoredTasks: Set = ["dates", "entities", "quotes"]
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false), .init(name: "--max-mismatches", takesValue: true),
     ]
     /// The tasks that can be evaluated.
-    static let tasks = ["cleaning", "dates", "entities"]
+    static let tasks = ["cleaning", "dates", "entities", "quotes"]
     static let help = """
         OVERVIEW: \(abstract)
 
@@ -38,13 +38,17 @@ struct EvaluateCommand: ToolCommand {
                       ORG, MISC) and scores every mention, per file and per genre: strict (span and type), strict
                       without MISC, lenient type (the type or its literal `alt`), overlap, untyped, and strict
                       per type, as precision, recall and F1. Nested and discontinuous gold entities are left out.
+          quotes      Runs the quote extractor on the documents of gold JSONL files ({"id", "text", "quotes":
+                      [{"start", "end", "spans", "speaker", "speaker_start", "speaker_end"}]}, offsets in code
+                      points) and scores the quotations (a match shares at least 30%, or 80%, of both quotes'
+                      characters; exact), their fragments, and the speaker of matched quotations.
 
         USAGE: \(usage)
 
         ARGUMENTS:
           <task>                  What to evaluate: \(tasks.joined(separator: ", ")).
           <path>                  The inputs to score (cleaning: files, directories, JSONL, or - for stdin;
-                                  dates: gold TSV files; entities: gold JSONL files).
+                                  dates: gold TSV files; entities, quotes: gold JSONL files).
 
         OPTIONS:
           --gold <dir>            The gold data (cleaning: a directory of ID.txt and ID.json files).
@@ -108,6 +112,7 @@ struct EvaluateCommand: ToolCommand {
     func run() throws -> ExitCode {
         if task == "dates" { return try runDates() }
         if task == "entities" { return try runEntities() }
+        if task == "quotes" { return try runQuotes() }
         let goldDirectory = gold ?? ""
         let goldByID: [String: CleaningGold]
         do {
@@ -187,6 +192,18 @@ struct EvaluateCommand: ToolCommand {
         let recognizer = EntityRecognizer()
         let evaluator = EntityEvaluator(mismatchesPerCategory: maxMismatches) { text in
             recognizer.entities(in: text).flatMap { entity in entity.mentions.map { (span: $0.span, kind: entity.kind) } }
+        }
+        return try emit(evaluator.evaluate(files), problems: problems)
+    }
+
+    /// `evaluate quotes`: reads the gold JSONL files, scores the quote extractor on them, prints the report.
+    private func runQuotes() throws -> ExitCode {
+        let (files, problems) = load(QuoteEvaluationData.load(path:))
+        let extractor = QuoteExtractor()
+        let evaluator = QuoteEvaluator(mismatchesPerCategory: maxMismatches) { text in
+            extractor.quotes(in: text).map { quote in
+                .init(fragments: quote.fragments, speaker: quote.speaker?.span, speakerText: quote.speaker?.text)
+            }
         }
         return try emit(evaluator.evaluate(files), problems: problems)
     }

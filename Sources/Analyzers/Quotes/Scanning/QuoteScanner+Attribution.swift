@@ -269,7 +269,10 @@ extension QuoteScanner {
             let limit = tokens[cueStart].span.start
             let sentence = sentenceOf[cueStart]
             var found: Range<Int>?
-            for mention in mentions where mention.span.end <= limit {
+            let sentenceStart = structure.sentences.indices.contains(Int(sentence))
+                ? structure.sentences[Int(sentence)].span.start : 0
+            for mention in mentions[firstMention(atOrAfter: sentenceStart)...] {
+                if mention.span.end > limit { break }
                 guard let first = tokenIndex(startingAt: mention.span.start), sentenceOf[first] == sentence else {
                     continue
                 }

@@ -5,12 +5,21 @@ import CorpusKit
 /// resolves (so that `Il faut dire que …` is not a quotation).
 extension QuoteScanner {
     mutating func indirectQuotes() {
-        let covered = quotes.map(\.span)
+        // Direct quotations, in order; a pointer walks them with the sentences (both in text order).
+        let covered = quotes.map(\.span).sorted { $0.start < $1.start }
+        var next = 0
         for sentence in structure.sentences {
             let range = sentence.tokens
             guard !range.isEmpty, range.upperBound <= count else { continue }
             let sentenceSpan = sentence.span
-            if covered.contains(where: { $0.start < sentenceSpan.end && $0.end > sentenceSpan.start }) { continue }
+            while next < covered.count, covered[next].end <= sentenceSpan.start { next += 1 }
+            var overlaps = false
+            var k = next
+            while k < covered.count, covered[k].start < sentenceSpan.end {
+                if covered[k].end > sentenceSpan.start { overlaps = true; break }
+                k += 1
+            }
+            if overlaps { continue }
             if let quote = reportedThat(range) ?? accordingTo(range) { quotes.append(quote) }
         }
     }
@@ -36,6 +45,16 @@ extension QuoteScanner {
                          confidence: 0.7, paragraph: Int(max(paragraphOf[t], 0)))
         }
         return nil
+    }
+
+    /// Whether `range` holds at least `n` words (stops counting there).
+    private func hasWords(_ range: Range<Int>, atLeast n: Int) -> Bool {
+        var found = 0
+        for t in range where isWord(t) {
+            found += 1
+            if found >= n { return true }
+        }
+        return false
     }
 
     /// `Selon X, …` at the start of the sentence, or `…, selon X.` at its end; `d'après`, `according to`.
@@ -66,7 +85,7 @@ extension QuoteScanner {
                 guard punctuation(cueStart - 1) == 0x2C, cueStart - 1 > range.lowerBound else { continue }
                 words = range.lowerBound..<(cueStart - 1)
             }
-            guard words.filter({ isWord($0) }).count >= 3 else { continue }
+            guard hasWords(words, atLeast: 3) else { continue }
             if lemma == "pour", !mentions.contains(where: { $0.span.start == tokens[nameStart].span.start
                 && entities[$0.entity].kind == .person }) { continue }
             guard let speaker = resolve(sourceRange, before: words.lowerBound) else { continue }

@@ -11,7 +11,11 @@ extension QuoteScanner {
         let phrase = span(range)
         // 1. A name inside the phrase: a person first, then an organisation or a place.
         var best: (entity: Int, rank: Int)?
-        for mention in mentions where mention.span.start >= phrase.start && mention.span.end <= phrase.end {
+        var m = firstMention(atOrAfter: phrase.start)
+        while m < mentions.count, mentions[m].span.start < phrase.end {
+            let mention = mentions[m]
+            m += 1
+            guard mention.span.end <= phrase.end else { continue }
             let kind = entities[mention.entity].kind
             let rank = kind == .person ? 0 : kind == .organization ? 1 : 2
             if best == nil || rank < best!.rank { best = (mention.entity, rank) }
@@ -41,10 +45,11 @@ extension QuoteScanner {
             return nil
         }
         // 4. A role: the person named earlier with that title (`le ministre` → the one introduced as
-        // `le ministre de la Justice, Jean Martin`).
+        // `le ministre de la Justice, Jean Martin`); the 200 mentions before the phrase at most.
         for t in words where EntityGazetteer.standard.flags(key(t)).contains(.role) {
             let role = folded(t)
-            for mention in mentions.reversed() where mention.span.end <= phrase.start {
+            let before = firstMention(atOrAfter: phrase.start)
+            for mention in mentions[max(0, before - 200)..<before].reversed() where mention.span.end <= phrase.start {
                 let entity = entities[mention.entity]
                 guard entity.kind == .person else { continue }
                 let titled = entity.mentions.contains { candidate in
@@ -71,14 +76,26 @@ extension QuoteScanner {
         return false
     }
 
-    /// The last person mentioned before byte `offset`.
+    /// The last person mentioned before byte `offset` (looking back over at most 200 mentions).
     func lastPerson(before offset: Int) -> Int? {
-        var found: Int?
-        for mention in mentions {
-            if mention.span.end > offset { break }
-            if entities[mention.entity].kind == .person { found = mention.entity }
+        var m = firstMention(atOrAfter: offset) - 1
+        let stop = max(-1, m - 200)
+        while m > stop {
+            let mention = mentions[m]
+            if mention.span.end <= offset, entities[mention.entity].kind == .person { return mention.entity }
+            m -= 1
         }
-        return found
+        return nil
+    }
+
+    /// The index of the first mention starting at or after byte `offset` (binary search).
+    func firstMention(atOrAfter offset: Int) -> Int {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].span.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     func entity(_ index: Int, method: String) -> Quote.SpeakerEntity {
