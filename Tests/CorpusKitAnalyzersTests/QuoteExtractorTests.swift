@@ -146,6 +146,15 @@ struct QuoteMarkTests {
         #expect(unclosed.allSatisfy { $0.confidence < 0.6 })
     }
 
+    @Test func dialogueLinesStopAtTheirNarration() {
+        let text = "L'entretien a duré une heure.\n\n— Reviendrez-vous l'an prochain ? demanda la journaliste Inès Morel.\n\n— Sans doute, répondit le maire, si le budget suit.\n\n— Et la gare ?"
+        let quotes = QuoteFixtures.quotes(text)
+        #expect(quotes.map(\.text) == ["Reviendrez-vous l'an prochain ?", "Sans doute […] si le budget suit.", "Et la gare ?"])
+        #expect(quotes.first?.speakerEntity?.name == "Inès Morel")
+        #expect(quotes.dropFirst().first?.speaker?.text == "le maire")
+        #expect(quotes.allSatisfy { $0.quoteMarks == "—" })
+    }
+
     @Test func dialogueDash() throws {
         let quote = try #require(QuoteFixtures.quotes("— Nous reviendrons demain, répondit le maire Paul Girard, avec les plans.").first)
         #expect(quote.quoteMarks == "—")

@@ -19,7 +19,7 @@ extension QuoteScanner {
         var index = 0
         while index < quoted.count {
             var parts = [quoted[index]]
-            while index + 1 < quoted.count, quoted[index + 1].open == parts[parts.count - 1].close {
+            while index + 1 < quoted.count, parts[parts.count - 1].continued {
                 parts.append(quoted[index + 1])  // one quotation over several paragraphs
                 index += 1
             }
@@ -43,7 +43,7 @@ extension QuoteScanner {
             while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation, punctuation(range.lowerBound) != 0x2E { range = (range.lowerBound + 1)..<range.upperBound }
             while !range.isEmpty, mark(range.upperBound - 1) != nil { range = range.lowerBound..<(range.upperBound - 1) }
             guard !range.isEmpty else { continue }
-            let (pieces, incise) = splitIncise(range)
+            let (pieces, incise) = part.marks == "—" ? splitNarration(range) : splitIncise(range)
             fragments += pieces
             if attribution == nil { attribution = incise }
         }
@@ -71,10 +71,12 @@ extension QuoteScanner {
             floating = true
             _ = previous
         }
-        // Scare quotes: one or two words with no speech cue.
-        if attribution == nil, words <= 2 { return nil }
-        if kind == .direct, words <= 3, attribution?.cue == nil, !floating, first.marks != "—" { return nil }
-        if words <= 4, kind == .direct, attribution?.cue == nil, attribution?.speaker == nil { return nil }
+        // Scare quotes: a few words with no speech cue (a dialogue line is speech whatever its length).
+        if first.marks != "—" {
+            if attribution == nil, words <= 2 { return nil }
+            if kind == .direct, words <= 3, attribution?.cue == nil, !floating { return nil }
+            if words <= 4, kind == .direct, attribution?.cue == nil, attribution?.speaker == nil { return nil }
+        }
 
         var speakerEntity: Quote.SpeakerEntity?
         if let speaker = attribution?.speaker {
@@ -123,6 +125,42 @@ extension QuoteScanner {
                     var pieces = [before]
                     if !after.isEmpty { pieces.append(after) }
                     return (pieces, attribution)
+                }
+            }
+            t += 1
+        }
+        return ([range], nil)
+    }
+
+    /// A dialogue line: the words, then (after `,`, `?`, `!`, `.` or `;`) a reporting cue that starts the
+    /// narration (`— Q ? demanda le laquais.`, `— Q1, répondit-il, Q2`). The words stop there; after the
+    /// incise, a comma followed by more words starts the second fragment.
+    private mutating func splitNarration(_ range: Range<Int>) -> ([Range<Int>], Attribution?) {
+        var t = range.lowerBound + 1
+        while t < range.upperBound {
+            let p = punctuation(t)
+            if p == 0x2C || p == 0x3F || p == 0x21 || p == 0x2E || p == 0x3B || (p == 0 && tokens[t].kind == .punctuation) {
+                var k = t + 1
+                // An elided reflexive pronoun before the verb: `s'écria`, `m'a dit`.
+                if isWord(k), tokens[k].has(.elision) { k += 1 }
+                if let entry = cue(k), entry.type == .inverted || entry.type == .verb,
+                   let attribution = attributionAfter(k, limit: range.upperBound)
+                {
+                    let first = range.lowerBound..<(p == 0x2C ? t : t + 1)
+                    // The end of the incise: the next comma (more words follow) or the line's end.
+                    var end = (attribution.speaker?.upperBound ?? attribution.cue?.upperBound ?? k + 1)
+                    while end < range.upperBound, punctuation(end) != 0x2C, punctuation(end) != 0x3B,
+                          end - k < 16
+                    {
+                        end += 1
+                    }
+                    var pieces = [first]
+                    if end + 1 < range.upperBound, punctuation(end) == 0x2C, isWord(end + 1) {
+                        pieces.append((end + 1)..<range.upperBound)
+                    }
+                    var fixed = attribution
+                    if let speaker = fixed.speaker, speaker.upperBound > end { fixed.speaker = speaker.lowerBound..<end }
+                    return (pieces.filter { !$0.isEmpty }, fixed)
                 }
             }
             t += 1

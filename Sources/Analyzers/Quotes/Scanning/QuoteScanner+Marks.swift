@@ -44,6 +44,8 @@ extension QuoteScanner {
         var close: Int
         var marks: String
         var closed: Bool
+        /// The quotation goes on in the next part (a French quotation over several paragraphs).
+        var continued = false
         /// The word tokens inside, as fragments (an incise splits them).
         var inside: Range<Int> { (open + 1)..<close }
     }
@@ -63,18 +65,26 @@ extension QuoteScanner {
                     // The quotation goes on: the first paragraph's part ends there, and this paragraph's `«` opens
                     // the next part.
                     open.close = start
+                    open.continued = true
                     found.append(open)
                     stack.append((.open(1), start))
                     start += 1
                 } else {
                     found.append(open)
                 }
-            } else if punctuation(start) == 0x2D, tokens[start].has(.lineStart) || start == 0, start + 1 < range.upperBound {
-                // A dialogue dash opening the paragraph: the paragraph is the quotation.
-                found.append(Quoted(open: start, close: range.upperBound, marks: "—", closed: true))
-                continue
             }
-            for t in start..<range.upperBound {
+            var t = start
+            while t < range.upperBound {
+                defer { t += 1 }
+                if stack.isEmpty, punctuation(t) == 0x2D, t == range.lowerBound || tokens[t].has(.lineStart) {
+                    // A dialogue dash opening a line: the line is the quotation (its narration is cut off when
+                    // the words are attributed: `— Q ? demanda X`).
+                    var end = t + 1
+                    while end < range.upperBound, !tokens[end].has(.lineStart) { end += 1 }
+                    if end > t + 1 { found.append(Quoted(open: t, close: end, marks: "—", closed: true)) }
+                    t = end - 1
+                    continue
+                }
                 guard let m = mark(t) else { continue }
                 if let top = stack.last {
                     switch (top.mark, m) {
