@@ -103,6 +103,57 @@ struct QuoteAttributionTests {
     }
 }
 
+@Suite("Quotes: more shapes and speakers")
+struct QuoteMoreShapesTests {
+    @Test func moreIndirectShapes() {
+        #expect(QuoteFixtures.summary("D'après Amina Touré, la récolte sera meilleure que prévu.")
+            == ["la récolte sera meilleure que prévu | Amina Touré (name)"])
+        #expect(QuoteFixtures.summary("Pour Karim Benali, cette réforme arrive bien trop tard.")
+            == ["cette réforme arrive bien trop tard | Karim Benali (name)"])
+        #expect(QuoteFixtures.summary("Laura Mitchell said that the plant will reopen in May.")
+            == ["the plant will reopen in May | Laura Mitchell (name)"])
+        #expect(QuoteFixtures.summary("According to Daniel Hughes, prices will keep rising next year.")
+            == ["prices will keep rising next year | Daniel Hughes (name)"])
+        // A participle continues the sentence's subject.
+        #expect(QuoteFixtures.summary("Le maire Paul Girard a salué l'accord, ajoutant que les travaux commenceront en juin.")
+            == ["les travaux commenceront en juin | Paul Girard (name)"])
+        // A negated cue still reports.
+        #expect(QuoteFixtures.summary("Sophie Renard n'a pas manqué de noter que le budget était en baisse.")
+            == ["le budget était en baisse | Sophie Renard (name)"])
+    }
+
+    @Test func mixedSentence() throws {
+        let quote = try #require(QuoteFixtures.quotes("Jean Martin a souligné que le texte était prêt, « à la virgule près », selon lui.").first)
+        #expect(quote.kind == .mixed)
+        #expect(quote.speakerEntity?.name == "Jean Martin")
+    }
+
+    @Test func headlineSpeaker() throws {
+        let quote = try #require(QuoteFixtures.quotes("Jean Martin : « Nous ne reculerons pas sur la réforme des retraites »\nLe ministre s'est exprimé hier.").first)
+        #expect(quote.speakerEntity?.name == "Jean Martin")
+        #expect(quote.cue == nil)
+    }
+
+    @Test func titledSurnameAndOrganisationSpeakers() {
+        let text = "Jean Martin est arrivé hier. « Le calendrier sera tenu jusqu'au bout », a déclaré M. Martin."
+        #expect(QuoteFixtures.summary(text) == ["Le calendrier sera tenu jusqu'au bout | Jean Martin (name)"])
+        let capital = QuoteFixtures.quotes("Washington a répondu : « Aucune sanction ne sera levée cette année. »")
+        #expect(capital.first?.speakerEntity?.name == "Washington")
+        #expect(capital.first?.speakerEntity?.kind == .organization)
+    }
+
+    @Test func twoSpeakers() throws {
+        let quote = try #require(QuoteFixtures.quotes("« Nous signerons le texte ensemble dès lundi », ont annoncé MM. Jean Martin et Paul Girard.").first)
+        #expect(quote.speakerEntity?.name == "Jean Martin")
+        #expect(quote.coSpeakers.map(\.name) == ["Paul Girard"])
+    }
+
+    @Test func tickersAndNamesAreNotQuotes() {
+        #expect(QuoteFixtures.quotes("EN DIRECT | « Nous ne céderons rien », dit le ministre | Météo | Sports").isEmpty)
+        #expect(QuoteFixtures.quotes("Le navire, baptisé « Étoile du Nord », a quitté le port ce matin.").isEmpty)
+    }
+}
+
 @Suite("Quotes: marks and what is not a quote")
 struct QuoteMarkTests {
     @Test func notQuotes() {

@@ -5,7 +5,7 @@ import CorpusKit
 ///
 /// In JSON: `{"text", "start", "end", "fragments": [{"start", "end"}], "kind", "quoteMarks", "cue": {"text",
 /// "start", "end", "lemma"}, "speaker": {"text", "start", "end"}, "speakerEntity": {"name", "kind", "method"},
-/// "confidence", "paragraph"}`, offsets in Unicode scalars, every key present (`null` when unknown).
+/// "coSpeakers": [...], "confidence", "paragraph"}`, offsets in Unicode scalars, every key present (`null` when unknown).
 public struct Quote: Sendable, Hashable, Codable {
     /// How the words are reported.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -109,6 +109,8 @@ public struct Quote: Sendable, Hashable, Codable {
     public var cue: Cue?
     public var speaker: Speaker?
     public var speakerEntity: SpeakerEntity?
+    /// Other speakers of the same words (`ont annoncé MM. Jean Martin et Paul Girard`), in order.
+    public var coSpeakers: [SpeakerEntity]
     /// 0…1.
     public var confidence: Double
     /// The index of the paragraph where it starts.
@@ -116,8 +118,10 @@ public struct Quote: Sendable, Hashable, Codable {
 
     /// Creates a quote.
     public init(text: String, span: TextSpan, fragments: [TextSpan], kind: Kind, quoteMarks: String, cue: Cue? = nil,
-                speaker: Speaker? = nil, speakerEntity: SpeakerEntity? = nil, confidence: Double, paragraph: Int)
+                speaker: Speaker? = nil, speakerEntity: SpeakerEntity? = nil, coSpeakers: [SpeakerEntity] = [],
+                confidence: Double, paragraph: Int)
     {
+        self.coSpeakers = coSpeakers
         self.text = text
         self.span = span
         self.fragments = fragments
@@ -145,7 +149,7 @@ public struct Quote: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case text, start, end, fragments, kind, quoteMarks, cue, speaker, speakerEntity, confidence, paragraph
+        case text, start, end, fragments, kind, quoteMarks, cue, speaker, speakerEntity, coSpeakers, confidence, paragraph
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -158,6 +162,7 @@ public struct Quote: Sendable, Hashable, Codable {
         try container.encode(cue, forKey: .cue)
         try container.encode(speaker, forKey: .speaker)
         try container.encode(speakerEntity, forKey: .speakerEntity)
+        try container.encode(coSpeakers, forKey: .coSpeakers)
         try container.encode((confidence * 100).rounded() / 100, forKey: .confidence)
         try container.encode(paragraph, forKey: .paragraph)
     }
@@ -172,6 +177,7 @@ public struct Quote: Sendable, Hashable, Codable {
         cue = try container.decodeIfPresent(Cue.self, forKey: .cue)
         speaker = try container.decodeIfPresent(Speaker.self, forKey: .speaker)
         speakerEntity = try container.decodeIfPresent(SpeakerEntity.self, forKey: .speakerEntity)
+        coSpeakers = try container.decodeIfPresent([SpeakerEntity].self, forKey: .coSpeakers) ?? []
         confidence = try container.decode(Double.self, forKey: .confidence)
         paragraph = try container.decode(Int.self, forKey: .paragraph)
     }

@@ -33,8 +33,9 @@ extension QuoteScanner {
     /// A quotation from its parts, or nil when it is a title, a name or scare quotes.
     private mutating func build(_ parts: [Quoted]) -> Quote? {
         guard let first = parts.first, let last = parts.last else { return nil }
-        // Titles and names: `sur le thème « … »`, `baptisé « … »`, `l'opération « … »`.
+        // Titles and names: `sur le thème « … »`, `baptisé « … »`, `l'opération « … »`; headline tickers.
         if first.marks != "—", isOne(first.open - 1, of: QuoteWords.titleTriggers) { return nil }
+        if first.open < count, separatorsInLine[first.open] >= 2 { return nil }
         var fragments: [Range<Int>] = []
         var attribution: Attribution?
         for part in parts {
@@ -79,6 +80,7 @@ extension QuoteScanner {
         }
 
         var speakerEntity: Quote.SpeakerEntity?
+        lastCoSpeakers = []
         if let speaker = attribution?.speaker {
             speakerEntity = resolve(speaker, before: first.open)
         } else if floating, let previous = lastSpeaker, previous < entities.count {
@@ -96,7 +98,8 @@ extension QuoteScanner {
             kind: kind, quoteMarks: first.marks,
             cue: attribution?.cue.map { .init(text: self.text($0), span: span($0), lemma: attribution?.lemma ?? "") },
             speaker: attribution?.speaker.map { .init(text: self.text($0), span: span($0)) },
-            speakerEntity: speakerEntity, confidence: confidence, paragraph: Int(max(paragraphOf[first.open], 0)))
+            speakerEntity: speakerEntity, coSpeakers: lastCoSpeakers, confidence: confidence,
+            paragraph: Int(max(paragraphOf[first.open], 0)))
         lastQuoteEnd = last.close - 1
         return quote
     }
@@ -280,7 +283,12 @@ extension QuoteScanner {
                 break
             }
             if p != 0 || mark(k) != nil || !isWord(k) && tokens[k].kind != .number { break }
-            if end > start, isOne(k, of: QuoteScanner.phraseStops) { break }
+            if end > start, isOne(k, of: QuoteScanner.phraseStops) {
+                // `MM. Jean Martin et Paul Girard`: two speakers.
+                let joinsNames = isOne(k, of: NameWords.set(["et", "and"])) && tokens.indices.contains(k + 1)
+                    && tokens[k + 1].has(.capitalized) && isWord(k + 1)
+                if !joinsNames { break }
+            }
             k += 1
             end = k
         }

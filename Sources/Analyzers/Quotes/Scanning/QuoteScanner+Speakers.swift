@@ -11,17 +11,23 @@ extension QuoteScanner {
         let phrase = span(range)
         // 1. A name inside the phrase: a person first, then an organisation or a place.
         var best: (entity: Int, rank: Int)?
+        var people: [Int] = []
         var m = firstMention(atOrAfter: phrase.start)
         while m < mentions.count, mentions[m].span.start < phrase.end {
             let mention = mentions[m]
             m += 1
             guard mention.span.end <= phrase.end else { continue }
+            if entities[mention.entity].kind == .person, !people.contains(mention.entity) { people.append(mention.entity) }
             let kind = entities[mention.entity].kind
             let rank = kind == .person ? 0 : kind == .organization ? 1 : 2
             if best == nil || rank < best!.rank { best = (mention.entity, rank) }
         }
         if let best {
             lastSpeaker = best.entity
+            // `MM. Jean Martin et Paul Girard`: the other people named are co-speakers.
+            if best.rank == 0, people.count > 1 {
+                lastCoSpeakers = people.dropFirst().map { entity($0, method: "name") }
+            }
             return entity(best.entity, method: "name")
         }
         let words = range.filter { isWord($0) }

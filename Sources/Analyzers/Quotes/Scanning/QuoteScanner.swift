@@ -14,6 +14,10 @@ struct QuoteScanner {
     let entities: [Entity]
     private var keys: TokenKeys
     var quotes: [Quote] = []
+    /// For each token, how many separators (`|`, `•`, `·`) its line holds: headline tickers have several.
+    let separatorsInLine: [Int32]
+    /// Other speakers found by the last resolution (`MM. Jean Martin et Paul Girard`).
+    var lastCoSpeakers: [Quote.SpeakerEntity] = []
     /// The entity of the last resolved speaker, for `il`, `elle`, `-t-il` and floating quotes.
     var lastSpeaker: Int?
     /// The end token of the last quote found, and its speaker, for floating quotes.
@@ -32,6 +36,28 @@ struct QuoteScanner {
         }
         self.mentions = mentions.sorted { $0.0.start < $1.0.start }.map { (span: $0.0, entity: $0.1) }
         keys = TokenKeys(count: structure.tokens.count)
+        var separators = [Int32](repeating: 0, count: structure.tokens.count)
+        var lineStart = 0
+        var inLine: Int32 = 0
+        func close(_ end: Int) { for t in lineStart..<end { separators[t] = inLine } }
+        for (t, token) in structure.tokens.enumerated() {
+            if t > 0, token.has(.lineStart) {
+                close(t)
+                lineStart = t
+                inLine = 0
+            }
+            let span = token.span
+            if token.kind != .word, token.kind != .number, span.start < bytes.count {
+                let b = bytes[span.start]
+                if b == 0x7C { inLine += 1 }  // |
+                if b == 0xE2, span.start + 2 < bytes.count, bytes[span.start + 1] == 0x80, bytes[span.start + 2] == 0xA2 {
+                    inLine += 1  // •
+                }
+                if b == 0xC2, span.start + 1 < bytes.count, bytes[span.start + 1] == 0xB7 { inLine += 1 }  // ·
+            }
+        }
+        close(structure.tokens.count)
+        separatorsInLine = separators
     }
 
     // MARK: - Token helpers (safe out of range)
