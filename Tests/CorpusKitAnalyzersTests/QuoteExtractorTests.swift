@@ -213,3 +213,24 @@ struct QuoteMarkTests {
         #expect(quote.speakerEntity?.name == "Paul Girard")
     }
 }
+
+@Suite("Quotes: corpus index")
+struct QuoteIndexTests {
+    @Test func speakersAndReprintedQuotesMergeAcrossShards() {
+        let wire = "« Les négociations reprendront dès la semaine prochaine », a déclaré Jean Martin."
+        let other = "« Nous attendons des actes et non des promesses », a affirmé Nadia Berrada."
+        var whole = QuoteIndex(), left = QuoteIndex(), right = QuoteIndex()
+        for (k, (id, text)) in [("a", wire), ("b", wire), ("c", other), ("d", wire)].enumerated() {
+            let contribution = QuoteIndex.contribution(of: QuoteFixtures.quotes(text), articleID: id)
+            whole.merge(contribution)
+            if k < 2 { left.merge(contribution) } else { right.merge(contribution) }
+        }
+        left.merge(right)
+        #expect(left == whole)
+        #expect(whole.bySpeaker["person\u{1F}Jean Martin"] == 3)
+        #expect(whole.bySpeaker["person\u{1F}Nadia Berrada"] == 1)
+        #expect(whole.reprinted.count == 1)
+        #expect(whole.reprinted.first?.articleCount == 3)
+        #expect(whole.reprinted.first?.articles == ["a", "b", "d"])
+    }
+}

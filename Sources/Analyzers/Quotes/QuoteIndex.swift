@@ -14,8 +14,14 @@ public struct QuoteIndex: AnalyzerSummary, Hashable {
         public var text: String
         /// The speaker as first resolved, if any.
         public var speaker: String?
-        /// The articles quoting it, sorted.
+        /// How many articles quote it.
+        public var articleCount: Int
+        /// The first articles quoting it (at most ``SharedQuote/maximumListed``), in the order they were added.
         public var articles: [String]
+
+        /// How many article ids are kept per quotation: a wire quotation can be reprinted by thousands of
+        /// articles, and merging must stay cheap.
+        public static let maximumListed = 20
     }
 
     /// An empty index.
@@ -33,7 +39,8 @@ public struct QuoteIndex: AnalyzerSummary, Hashable {
             guard quote.kind == .direct, quote.text.count >= 20 else { continue }
             let key = NameFolding.folded(quote.text).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
             if index.shared[key] == nil {
-                index.shared[key] = SharedQuote(text: quote.text, speaker: quote.speakerEntity?.name, articles: [articleID])
+                index.shared[key] = SharedQuote(text: quote.text, speaker: quote.speakerEntity?.name, articleCount: 1,
+                                                articles: [articleID])
             }
         }
         return index
@@ -44,7 +51,10 @@ public struct QuoteIndex: AnalyzerSummary, Hashable {
         bySpeaker.merge(other.bySpeaker, uniquingKeysWith: +)
         for (key, quote) in other.shared {
             if var known = shared[key] {
-                known.articles = Array(Set(known.articles + quote.articles)).sorted()
+                known.articleCount += quote.articleCount
+                for id in quote.articles where known.articles.count < SharedQuote.maximumListed {
+                    known.articles.append(id)
+                }
                 if known.speaker == nil { known.speaker = quote.speaker }
                 shared[key] = known
             } else {
@@ -55,7 +65,7 @@ public struct QuoteIndex: AnalyzerSummary, Hashable {
 
     /// The quotations found in more than one article, most widely quoted first.
     public var reprinted: [SharedQuote] {
-        shared.values.filter { $0.articles.count > 1 }
-            .sorted { ($1.articles.count, $0.text) < ($0.articles.count, $1.text) }
+        shared.values.filter { $0.articleCount > 1 }
+            .sorted { ($1.articleCount, $0.text) < ($0.articleCount, $1.text) }
     }
 }

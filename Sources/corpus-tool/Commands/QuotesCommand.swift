@@ -94,7 +94,8 @@ struct QuotesCommand: ToolCommand {
                 var shared = TableRenderer(headers: ["ARTICLES", "SPEAKER", "QUOTE"])
                 shared.maxCellWidth = 80
                 for quote in reprinted {
-                    shared.add([quote.articles.joined(separator: ", "), quote.speaker ?? "-", quote.text])
+                    let more = quote.articleCount > quote.articles.count ? " … (\(quote.articleCount))" : ""
+                    shared.add([quote.articles.joined(separator: ", ") + more, quote.speaker ?? "-", quote.text])
                 }
                 Terminal.writeLine("\nQuoted by several articles:\n" + shared.render())
             }
