@@ -37,7 +37,7 @@ struct EvaluateCommandTests {
 
     @Test(arguments: [
         (["evaluate"], "missing <task>"),
-        (["evaluate", "sentiment", "--gold", "x", "y"], "unknown task 'sentiment'"),
+        (["evaluate", "emotions", "--gold", "x", "y"], "unknown task 'emotions'"),
         (["evaluate", "cleaning", "Examples/corpus"], "'cleaning' needs --gold <dir>"),
         (["evaluate", "cleaning", "--gold", "Examples/cleaning-eval/gold"], "missing <path>"),
         (["evaluate", "dates"], "missing <path>"),

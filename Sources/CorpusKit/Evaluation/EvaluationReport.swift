@@ -2,10 +2,12 @@
 ///
 /// Every task fills the same structure, so reports are printed, written as JSON and compared the same way.
 public struct EvaluationReport: Sendable, Codable {
-    /// A scored line of the report: match counts, or an accuracy.
+    /// A scored line of the report: match counts, an accuracy, or a derived number (a macro-F1).
     public enum Score: Sendable, Hashable, Codable {
         case matches(MatchCounts)
         case accuracy(AccuracyCounts)
+        /// A number computed from other lines, such as the mean of per-class F1 scores.
+        case value(Double)
     }
 
     /// A named score, such as `paragraphs` or `title`.

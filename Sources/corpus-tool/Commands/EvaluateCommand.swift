@@ -8,13 +8,13 @@ struct EvaluateCommand: ToolCommand {
     static let abstract = "Score a component against gold data (precision, recall, F1, accuracy)."
     static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain [--max-mismatches <n>]]"
     /// Tasks whose inputs hold their own gold (no `--gold`).
-    static let selfScoredTasks: Set = ["dates", "entities", "quotes"]
+    static let selfScoredTasks: Set = ["dates", "entities", "quotes", "sentiment"]
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false), .init(name: "--max-mismatches", takesValue: true),
     ]
     /// The tasks that can be evaluated.
-    static let tasks = ["cleaning", "dates", "entities", "quotes"]
+    static let tasks = ["cleaning", "dates", "entities", "quotes", "sentiment"]
     static let help = """
         OVERVIEW: \(abstract)
 
@@ -42,13 +42,16 @@ struct EvaluateCommand: ToolCommand {
                       [{"start", "end", "spans", "speaker", "speaker_start", "speaker_end"}]}, offsets in code
                       points) and scores the quotations (a match shares at least 30%, or 80%, of both quotes'
                       characters; exact), their fragments, and the speaker of matched quotations.
+          sentiment   Scores the sentiment engine on labelled JSONL ({"id", "text", "label", "target_from",
+                      "target_to"}): the label of the text (of its target's sentences when a target is given,
+                      the target's own words left out), as accuracy, per-class P/R/F1 and macro-F1.
 
         USAGE: \(usage)
 
         ARGUMENTS:
           <task>                  What to evaluate: \(tasks.joined(separator: ", ")).
           <path>                  The inputs to score (cleaning: files, directories, JSONL, or - for stdin;
-                                  dates: gold TSV files; entities, quotes: gold JSONL files).
+                                  dates: gold TSV files; entities, quotes, sentiment: gold JSONL files).
 
         OPTIONS:
           --gold <dir>            The gold data (cleaning: a directory of ID.txt and ID.json files).
@@ -113,6 +116,7 @@ struct EvaluateCommand: ToolCommand {
         if task == "dates" { return try runDates() }
         if task == "entities" { return try runEntities() }
         if task == "quotes" { return try runQuotes() }
+        if task == "sentiment" { return try runSentiment() }
         let goldDirectory = gold ?? ""
         let goldByID: [String: CleaningGold]
         do {
@@ -208,6 +212,15 @@ struct EvaluateCommand: ToolCommand {
         return try emit(evaluator.evaluate(files), problems: problems)
     }
 
+    /// `evaluate sentiment`: reads the labelled JSONL files, scores the engine with the standard lexicon.
+    private func runSentiment() throws -> ExitCode {
+        let (files, problems) = load(SentimentEvaluationData.load(path:))
+        let evaluator = SentimentEvaluator(mismatchesPerCategory: maxMismatches) { text, target in
+            SentimentAnalyzer.label(of: text, target: target)
+        }
+        return try emit(evaluator.evaluate(files), problems: problems)
+    }
+
     /// The report as aligned text: overall scores, notes, then per item (when there are per-item scores), then
     /// (with --explain) the mismatches.
     static func render(_ report: EvaluationReport, explain: Bool, notes: [String] = []) -> String {
@@ -215,6 +228,7 @@ struct EvaluateCommand: ToolCommand {
             switch score {
             case .matches(let counts): return counts.description
             case .accuracy(let counts): return counts.description
+            case .value(let value): return String(format: "%.3f", value)
             }
         }
         var lines = ["\(report.task) — \(report.items) item(s) from \(report.dataset)", ""]

@@ -15,6 +15,42 @@ struct NameKey: Hashable, Sendable {
         NameFolding.fold(bytes, start, end) { add($0) }
     }
 
+    /// Appends `bytes[start..<end]` lower-cased but with its accents kept (`Sûr` → `sûr`, `sur` stays `sur`):
+    /// ASCII and Latin-1 capitals lowered, apostrophe look-alikes as `'`, hyphens as spaces.
+    mutating func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        if length > 0 { add(0x20) }
+        var k = max(start, 0)
+        let end = min(end, bytes.count)
+        while k < end {
+            let b = bytes[k]
+            if b < 0x80 {
+                add(b >= 0x41 && b <= 0x5A ? b | 0x20 : b == 0x2D ? 0x20 : b == 0x60 ? 0x27 : b)
+                k += 1
+            } else if b == 0xC3, k + 1 < end, (0x80...0x9E).contains(bytes[k + 1]), bytes[k + 1] != 0x97 {
+                add(0xC3)
+                add(bytes[k + 1] + 0x20)
+                k += 2
+            } else if b == 0xE2, k + 2 < end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 || bytes[k + 2] == 0x98 {
+                add(0x27)
+                k += 3
+            } else {
+                add(b)
+                k += 1
+            }
+        }
+    }
+
+    /// Appends another key's words after a space (hashes continue: `a` then `b` equals the key of `a b` only
+    /// when built the same way, so phrases are looked up with keys built word by word, as they were stored).
+    mutating func appendKey(_ other: NameKey) {
+        add(0x20)
+        hash = (hash ^ other.hash) &* 0x0000_0100_0000_01B3
+        length += other.length
+    }
+
+    /// Appends one already folded byte.
+    mutating func appendByte(_ byte: UInt8) { add(byte) }
+
     /// Appends a folded string (used when building the gazetteers).
     mutating func append(folded bytes: [UInt8]) {
         if length > 0 { add(0x20) }
