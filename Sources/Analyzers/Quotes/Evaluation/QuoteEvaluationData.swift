@@ -95,10 +95,7 @@ public struct QuoteEvaluationData: Sendable, Hashable {
     ///   first bad document (`malformed-json`, `missing-text`, `invalid-field`).
     /// - Complexity: O(n) in the size of the file.
     public static func load(path: String) throws -> QuoteEvaluationData {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusKitError(.unreadableInput, "cannot read the file", location: .init(path: path))
-        }
-        return try parse(data, path: path)
+        try parse(GoldJSONL.contents(of: path), path: path)
     }
 
     /// Parses the bytes of a gold file.
@@ -109,24 +106,11 @@ public struct QuoteEvaluationData: Sendable, Hashable {
     ///   of the first bad line, naming the file and the line.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ data: Data, path: String) throws -> QuoteEvaluationData {
-        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let name = GoldJSONL.datasetName(of: path)
         var documents: [Document] = []
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lineNumber = 0
-        var lineStart = 0
         let decoder = JSONDecoder()
-        // Splitting on the byte 0x0A is safe in UTF-8: it never occurs inside a multi-byte scalar.
-        while lineStart < bytes.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var contentEnd = lineEnd
-            if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            let line = bytes[lineStart..<contentEnd]
-            lineStart = lineEnd + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            documents.append(try document(line, decoder: decoder, path: path, dataset: name, line: lineNumber))
+        try GoldJSONL.forEachLine(in: data) { line, number in
+            documents.append(try document(line, decoder: decoder, path: path, dataset: name, line: number))
         }
         guard !documents.isEmpty else {
             throw CorpusKitError(.emptyInput, "the file holds no document (expected one JSON object per line)",
@@ -139,25 +123,9 @@ public struct QuoteEvaluationData: Sendable, Hashable {
 
     /// A line as written; every field optional so that what is missing is reported in our own words.
     private struct RawDocument: Decodable {
-        var id: RawID?
+        var id: GoldJSONL.ID?
         var text: String?
         var quotes: [RawQuote]?
-    }
-
-    /// A document id: a string, or an integer written as a number.
-    private struct RawID: Decodable {
-        var value: String
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) {
-                value = text
-            } else if let number = try? container.decode(Int.self) {
-                value = String(number)
-            } else {
-                throw DecodingError.typeMismatch(
-                    RawID.self, .init(codingPath: decoder.codingPath, debugDescription: "not a string or an integer"))
-            }
-        }
     }
 
     private struct RawQuote: Decodable {

@@ -75,10 +75,7 @@ public struct SentimentEvaluationData: Sendable, Hashable {
     ///   first bad item (`malformed-json`, `missing-text`, `invalid-field`).
     /// - Complexity: O(n) in the size of the file.
     public static func load(path: String) throws -> SentimentEvaluationData {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusKitError(.unreadableInput, "cannot read the file", location: .init(path: path))
-        }
-        return try parse(data, path: path)
+        try parse(GoldJSONL.contents(of: path), path: path)
     }
 
     /// Parses the bytes of a gold file.
@@ -89,24 +86,11 @@ public struct SentimentEvaluationData: Sendable, Hashable {
     ///   the first bad line, naming the file and the line.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ data: Data, path: String) throws -> SentimentEvaluationData {
-        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let name = GoldJSONL.datasetName(of: path)
         var items: [Item] = []
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lineNumber = 0
-        var lineStart = 0
         let decoder = JSONDecoder()
-        // Splitting on the byte 0x0A is safe in UTF-8: it never occurs inside a multi-byte scalar.
-        while lineStart < bytes.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var contentEnd = lineEnd
-            if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            let line = bytes[lineStart..<contentEnd]
-            lineStart = lineEnd + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            items.append(try item(line, decoder: decoder, path: path, dataset: name, line: lineNumber))
+        try GoldJSONL.forEachLine(in: data) { line, number in
+            items.append(try item(line, decoder: decoder, path: path, dataset: name, line: number))
         }
         guard !items.isEmpty else {
             throw CorpusKitError(.emptyInput, "the file holds no item (expected one JSON object per line)",
@@ -119,7 +103,7 @@ public struct SentimentEvaluationData: Sendable, Hashable {
 
     /// A line as written; every field optional so that what is missing is reported in our own words.
     private struct RawItem: Decodable {
-        var id: RawID?
+        var id: GoldJSONL.ID?
         var text: String?
         var label: String?
         var target: String?
@@ -130,22 +114,6 @@ public struct SentimentEvaluationData: Sendable, Hashable {
             case id, text, label, target
             case targetFrom = "target_from"
             case targetTo = "target_to"
-        }
-    }
-
-    /// An item id: a string, or an integer written as a number.
-    private struct RawID: Decodable {
-        var value: String
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) {
-                value = text
-            } else if let number = try? container.decode(Int.self) {
-                value = String(number)
-            } else {
-                throw DecodingError.typeMismatch(
-                    RawID.self, .init(codingPath: decoder.codingPath, debugDescription: "not a string or an integer"))
-            }
         }
     }
 
