@@ -16,6 +16,7 @@ extension AnalyzerRegistry {
         registry.addStandard(DateAnalyzer())
         registry.addStandard(EntityAnalyzer())
         registry.addStandard(QuoteAnalyzer())
+        registry.addStandard(SentimentAnalyzer())
         registry.addStandard(DuplicateFingerprinter())
         return registry
     }

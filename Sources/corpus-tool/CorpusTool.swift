@@ -6,6 +6,7 @@ enum CorpusTool {
     /// The subcommands, in the order `--help` lists them.
     static var commands: [any ToolCommand.Type] { [
         AnalyzeCommand.self, CleanCommand.self, DuplicatesCommand.self, EntitiesCommand.self, NetworkCommand.self, QuotesCommand.self,
+        SentimentCommand.self,
         EvaluateCommand.self, ListCommand.self,
     ] }
 

@@ -150,7 +150,7 @@ struct UsageTests {
     @Test(arguments: [
         (["analyze"], "missing <path>"),
         (["analyze", "Examples/corpus", "--format", "xml"], "unknown format 'xml'"),
-        (["analyze", "Examples/corpus", "--analyzers", "sentiment"], "no analyzer 'sentiment' is registered"),
+        (["analyze", "Examples/corpus", "--analyzers", "emotions"], "no analyzer 'emotions' is registered"),
         (["analyze", "Examples/corpus", "--frmat", "json"], "unknown option '--frmat'"),
         (["analyze", "Examples/corpus", "--format"], "missing value for '--format'"),
         (["frobnicate"], "unknown subcommand 'frobnicate'"),

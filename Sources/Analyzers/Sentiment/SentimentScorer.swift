@@ -328,6 +328,6 @@ struct SentimentScorer {
             neutralShare: SentimentHit.rounded(Double(neutral) / Double(total)),
             netTone: polar > 0 ? SentimentHit.rounded(Double(hitsPositive - hitsNegative) / Double(polar)) : 0,
             density: tokens > 0 ? SentimentHit.rounded(Double(polar) / Double(tokens)) : 0,
-            hits: hits, tokens: tokens, sentences: sentences.count)
+            hits: hits, words: tokens, sentences: sentences.count)
     }
 }

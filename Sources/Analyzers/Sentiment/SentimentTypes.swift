@@ -71,10 +71,11 @@ public struct Tone: Sendable, Hashable, Codable {
     public var neutralShare: Double
     /// (P − N) / (P + N) over the positive and negative hits; 0 without hits.
     public var netTone: Double
-    /// (P + N) / tokens.
+    /// (P + N) / words.
     public var density: Double
     public var hits: Int
-    public var tokens: Int
+    /// The words scored over (entity words included).
+    public var words: Int
     public var sentences: Int
 }
 

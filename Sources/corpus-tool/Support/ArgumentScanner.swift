@@ -5,9 +5,12 @@ struct ArgumentScanner {
     struct Option {
         let name: String
         let takesValue: Bool
+        /// Whether the option may be given several times (`--lexicon a.tsv --lexicon b.tsv`).
+        var repeatable = false
     }
 
     private(set) var values: [String: String] = [:]
+    private(set) var repeated: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
@@ -46,6 +49,10 @@ struct ArgumentScanner {
                     value = arguments[index]
                     index += 1
                 }
+                if option.repeatable {
+                    repeated[name, default: []].append(value)
+                    continue
+                }
                 guard values[name] == nil else { throw UsageError("'\(name)' is given more than once") }
                 values[name] = value
             } else {
@@ -56,5 +63,7 @@ struct ArgumentScanner {
     }
 
     func value(_ name: String) -> String? { values[name] }
+    /// Every value of a repeatable option, in order.
+    func values(_ name: String) -> [String] { repeated[name] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 }
