@@ -15,8 +15,9 @@ let package = Package(
             name: "CorpusKitAnalyzers",
             dependencies: ["CorpusKit"],
             path: "Sources/Analyzers",
-            // The entity gazetteers and the quote cue lexicon, loaded once (see their README.md files).
-            resources: [.copy("Entities/Resources"), .copy("Quotes/Cues")]
+            // The entity gazetteers, the quote cue lexicon and the sentiment lexicons, loaded once (see their
+            // README.md files).
+            resources: [.copy("Entities/Resources"), .copy("Quotes/Cues"), .copy("Sentiment/Lexicons")]
         ),
         .executableTarget(
             name: "corpus-tool",
