@@ -15,13 +15,14 @@ import CorpusKit
 public struct SentimentAnalyzer: Analyzer {
     /// The id of this instance.
     public let id: AnalyzerID
-    /// The lexicon used.
-    public let lexicon: SentimentLexicon
+    /// The lexicon used; `nil` for ours, chosen by the article's language (French, English, or both when the
+    /// language is unknown).
+    public let lexicon: SentimentLexicon?
     /// The engine's settings.
     public let options: SentimentOptions
 
     /// Creates the analyzer.
-    public init(id: AnalyzerID = .sentiment, lexicon: SentimentLexicon = .standard, options: SentimentOptions = SentimentOptions()) {
+    public init(id: AnalyzerID = .sentiment, lexicon: SentimentLexicon? = nil, options: SentimentOptions = SentimentOptions()) {
         self.id = id
         self.lexicon = lexicon
         self.options = options
@@ -40,7 +41,17 @@ public struct SentimentAnalyzer: Analyzer {
         let structure = try context.require(.text)
         let entities = try context.require(.entities)
         let quotes = try context.require(.quotes)
-        return SentimentAnalyzer.score(structure, entities: entities, quotes: quotes, lexicon: lexicon, options: options)
+        return SentimentAnalyzer.score(structure, entities: entities, quotes: quotes,
+                                       lexicon: lexicon ?? Self.lexicon(for: article.language), options: options)
+    }
+
+    /// Our lexicon for a language code (`fr`, `en`), both for any other.
+    public static func lexicon(for language: String?) -> SentimentLexicon {
+        switch language {
+        case "fr": .french
+        case "en": .english
+        default: .standard
+        }
     }
 
     /// The article's contribution to the corpus index.
@@ -129,10 +140,12 @@ extension ResultKey where Value == ArticleSentiment {
 extension SentimentAnalyzer {
     /// The label of a text with the standard lexicon and settings, or of the sentences holding `target` (a
     /// UTF-8 span of `text`) with the target's own words left out — for scoring against labelled sets.
-    public static func label(of text: String, target: TextSpan?, lexicon: SentimentLexicon = .standard,
+    public static func label(of text: String, target: TextSpan?, lexicon: SentimentLexicon? = nil,
                              options: SentimentOptions = SentimentOptions()) -> SentimentEvaluator.Label
     {
         let structure = TextStructure(analyzing: text)
+        let guess = LanguageIdentifier().identify(Substring(text))
+        let lexicon = lexicon ?? Self.lexicon(for: guess.code)
         let excluded = target.map { [$0] } ?? []
         let scored = score(structure, entities: excluded.map {
             Entity(kind: .misc, canonicalName: "target", mentions: [EntityMention(span: $0, text: "")])

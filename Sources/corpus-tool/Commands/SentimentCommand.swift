@@ -49,7 +49,8 @@ struct SentimentCommand: ToolCommand {
     let paths: [String]
     let unit: Unit
     let format: Format
-    let lexicon: SentimentLexicon
+    /// The user's lexicon, when they gave one (else ours, by article language).
+    let lexicon: SentimentLexicon?
     let clean: Bool
     let quiet: Bool
 
@@ -67,6 +68,8 @@ struct SentimentCommand: ToolCommand {
         }
         self.format = format
         var lexicon = SentimentLexicon.standard
+        let custom = !arguments.values("--lexicon").isEmpty || !arguments.values("--vader").isEmpty
+            || !arguments.values("--set").isEmpty
         do {
             for path in arguments.values("--lexicon") {
                 Self.note(try lexicon.load(tsv: path), path)
@@ -84,7 +87,7 @@ struct SentimentCommand: ToolCommand {
             }
             lexicon.set(parts[0], valence: value)
         }
-        self.lexicon = lexicon
+        self.lexicon = custom ? lexicon : nil
         clean = !arguments.flag("--no-clean")
         quiet = arguments.flag("--quiet")
     }
