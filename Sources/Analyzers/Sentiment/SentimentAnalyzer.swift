@@ -157,8 +157,18 @@ extension SentimentAnalyzer {
                 return span.start < target.end && target.start < span.end
             }
             if !chosen.isEmpty {
+                // Towards a target, nearer words weigh more: each hit counts 1 / (1 + distance in bytes / 60).
+                var sum = 0.0
+                for index in chosen {
+                    for hit in scored.sentences[index].hits {
+                        let distance = hit.span.start >= target.end ? hit.span.start - target.end
+                            : hit.span.end <= target.start ? target.start - hit.span.end : 0
+                        sum += hit.score / (1 + Double(distance) / 60)
+                    }
+                }
+                let score = sum / (sum * sum + 1).squareRoot()
                 let scorer = SentimentScorer(lexicon: lexicon, options: options)
-                tone = scorer.tone(chosen.map { scored.sentences[$0] }, tokens: 0)
+                tone.label = scorer.label(score)
             }
         }
         switch tone.label {
