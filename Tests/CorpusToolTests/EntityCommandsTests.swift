@@ -32,19 +32,15 @@ struct EntityCommandsTests {
     }
 
     @Test func aUserNameFileAddsAndForbidsNames() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ck-tool-names-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let names = directory.appendingPathComponent("names.tsv")
-        try "!Afrique\n".write(to: names, atomically: true, encoding: .utf8)
-        let run = try Tool.run(["entities", "Examples/corpus", "--names", names.path, "--format", "csv", "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(!run.stdout.contains("location,Afrique,"))
-        let bad = directory.appendingPathComponent("bad.tsv")
-        try "Sonelgaz\n".write(to: bad, atomically: true, encoding: .utf8)
-        let failed = try Tool.run(["entities", "Examples/corpus", "--names", bad.path])
-        #expect(failed.status == 64)
-        #expect(failed.stderr.contains("bad.tsv:1"))
+        try Tool.withFiles(["names.tsv": "!Afrique\n", "bad.tsv": "Sonelgaz\n"]) { directory in
+            let names = directory.appendingPathComponent("names.tsv").path
+            let run = try Tool.run(["entities", "Examples/corpus", "--names", names, "--format", "csv", "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!run.stdout.contains("location,Afrique,"))
+            let failed = try Tool.run(["entities", "Examples/corpus", "--names", directory.appendingPathComponent("bad.tsv").path])
+            #expect(failed.status == 64)
+            #expect(failed.stderr.contains("bad.tsv:1"))
+        }
     }
 
     @Test func networkExportsParseBack() throws {

@@ -24,6 +24,17 @@ enum Tool {
         packageRoot.appendingPathComponent("Tests/CorpusToolTests/Fixtures/\(name)").path
     }
 
+    /// Calls `body` with a fresh scratch directory holding `files` (name → contents), removed afterwards.
+    static func withFiles<T>(_ files: [String: String], _ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, contents) in files {
+            try contents.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return try body(directory)
+    }
+
     /// Runs the tool with `arguments`, feeding `input` on standard input.
     static func run(_ arguments: [String], input: String? = nil) throws -> ToolRun {
         let process = Process()

@@ -93,7 +93,7 @@ struct WorkResult {
 /// One thing to measure over the whole corpus.
 struct Workload {
     enum Kind: String, Encodable {
-        case tokenizer, sentences, cleaning, dates, entities, quotes, analyzer, pipeline, pipelineJSON = "pipeline+json"
+        case tokenizer, sentences, cleaning, dates, entities, quotes, sentiment, analyzer, pipeline, pipelineJSON = "pipeline+json"
     }
 
     /// The name used by `--only` and in reports.

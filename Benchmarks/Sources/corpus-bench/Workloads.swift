@@ -7,7 +7,7 @@ import Foundation
 enum Workloads {
     /// Names that are not analyzer ids; an analyzer registered under one of them is measured as `analyzer:<id>`.
     static let fixedNames: Set<String> = [
-        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "entity-recognition", "quote-extraction", "pipeline",
+        "tokenizer", "tokenizer-parallel", "sentences", "sentences-parallel", "cleaning", "date-extraction", "entity-recognition", "quote-extraction", "sentiment-scoring", "pipeline",
         "pipeline+json",
         "analyze-default+json",
     ]
@@ -91,6 +91,19 @@ enum Workloads {
                     found += extractor.quotes(in: structure, entities: recognizer.entities(in: structure)).count
                 }
                 return WorkResult(checksum: found)
+            },
+            Workload(
+                name: "sentiment-scoring", kind: .sentiment, threads: 1, analyzers: [],
+                summary: "TextStructure + SentimentAnalyzer.score (our lexicon for the article's language), one thread"
+            ) {
+                var hits = 0
+                for article in articles {
+                    let scored = SentimentAnalyzer.score(
+                        TextStructure(analyzing: article.body), entities: [], quotes: [],
+                        lexicon: SentimentAnalyzer.lexicon(for: article.language))
+                    hits += scored.tone.hits
+                }
+                return WorkResult(checksum: hits)
             },
         ]
 
