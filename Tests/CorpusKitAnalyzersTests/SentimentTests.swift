@@ -167,6 +167,40 @@ struct SentimentLexiconFileTests {
         #expect(lexicon.entries["splendide"] == 0.9)
     }
 
+    @Test func liwcDictionariesMapCategoriesToValences() throws {
+        let dic = """
+            %
+            1\tposemo
+            2\tnegemo
+            3\tsocial
+            %
+            merveille*\t1
+            hurt*\t2
+            ami\t1\t3
+            voisin\t3
+            doux-amer\t1\t2
+            comme\t(02 134)125/464\t1
+            kind of\t2
+            """
+        let path = try Self.write(dic, "words.dic")
+        var lexicon = SentimentLexicon()
+        let report = try lexicon.load(liwc: path, categories: ["posemo": 0.5, "2": -0.5, "affect": 0.1])
+        #expect(lexicon.entries["merveille*"] == 0.5)
+        #expect(lexicon.entries["hurt"] == -0.5)  // a short glob is kept as the plain word
+        #expect(lexicon.entries["ami"] == 0.5)
+        #expect(lexicon.entries["voisin"] == nil)  // in no mapped category
+        #expect(lexicon.entries["doux amer"] == 0)  // opposite categories sum to 0, and are reported
+        #expect(lexicon.entries["kind of"] == -0.5)
+        #expect(report.unknownCategories == ["affect"])
+        #expect(report.collisions.count == 1)
+        #expect(report.greedyGlobs.count == 1)
+        #expect(report.skipped.count == 1)
+        let bad = try Self.write("%\n1\tposemo\n%\nbon\tx\n", "bad.dic")
+        #expect { try lexicon.load(liwc: bad, categories: ["posemo": 1]) } throws: { ($0 as? CorpusKitError)?.location?.line == 4 }
+        let headless = try Self.write("bon\t1\n", "headless.dic")
+        #expect { try lexicon.load(liwc: headless, categories: ["posemo": 1]) } throws: { ($0 as? CorpusKitError)?.location?.line == 1 }
+    }
+
     @Test func mergeAndOverride() {
         var a = SentimentLexicon()
         a.set("bon", valence: 0.5)

@@ -24,4 +24,42 @@ struct SentimentCommandTests {
         let bad = try Tool.run(["sentiment", "Examples/corpus", "--set", "eau=7"])
         #expect(bad.status == 64)
     }
+
+    @Test func everyReaderIsOneOptionAway() throws {
+        let files = [
+            "words.dic": "%\n1\tposemo\n2\tnegemo\n%\nsécheresse\t2\n",
+            "table.csv": "mot;note\npénurie;-3\n",
+            "vader.txt": "drought\t-2.0\t0.5\t[-2]\n",
+        ]
+        try Tool.withFiles(files) { directory in
+            func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+            let run = try Tool.run([
+                "sentiment", "Examples/corpus", "--only-given", "--liwc", path("words.dic"), "--table", path("table.csv"),
+                "--columns", "term=0,valence=1,scale=-5:5", "--vader", path("vader.txt"), "--format", "json", "--quiet",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("words.dic: 1 entries"))
+            #expect(run.stderr.contains("table.csv: 1 entries"))
+            // Only the given terms score: every hit is one of them.
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+            let hits = rows.flatMap { row -> [String] in
+                let sentences = (row["sentiment"] as? [String: Any])?["sentences"] as? [[String: Any]] ?? []
+                return sentences.flatMap { ($0["hits"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+            }
+            #expect(!hits.isEmpty)
+            #expect(Set(hits.map { $0.lowercased() }).isSubset(of: ["sécheresse", "pénurie", "drought"]), "\(Set(hits))")
+            let missing = try Tool.run(["sentiment", "Examples/corpus", "--table", path("table.csv")])
+            #expect(missing.status == 64)
+            #expect(missing.stderr.contains("--columns"))
+        }
+    }
+
+    @Test func explainListsTheTermsOfEachSentence() throws {
+        let run = try Tool.run(["sentiment", "Examples/corpus/en-ai-triage-study.txt", "--explain", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let explained = run.lines.filter { $0.hasPrefix("  sentence ") }
+        #expect(!explained.isEmpty)
+        // Each line: the sentence number, its score, then `term ±valence→±score [modifiers]`.
+        #expect(explained.allSatisfy { $0.contains("→") })
+    }
 }

@@ -9,7 +9,7 @@ struct EvaluateCommand: ToolCommand {
     static let usage = "corpus-tool evaluate <task> [--gold <dir>] <path> ... [--format table|json] [--explain [--max-mismatches <n>]]"
     /// Tasks whose inputs hold their own gold (no `--gold`).
     static let selfScoredTasks: Set = ["dates", "entities", "quotes", "sentiment"]
-    static let options: [ArgumentScanner.Option] = [
+    static let options: [ArgumentScanner.Option] = LexiconOptions.options + [
         .init(name: "--gold", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false), .init(name: "--max-mismatches", takesValue: true),
     ]
@@ -62,11 +62,16 @@ struct EvaluateCommand: ToolCommand {
                                   (default 10).
           -h, --help              Show help information.
 
+        SENTIMENT LEXICON OPTIONS (evaluate sentiment; without them, our lexicon of the text's language):
+        \(LexiconOptions.help)
+
         EXAMPLES:
           corpus-tool evaluate cleaning --gold Examples/cleaning-eval/gold Examples/corpus/*.txt Examples/cleaning-eval/pages
           corpus-tool evaluate cleaning --gold my-gold pages/ --explain
           corpus-tool evaluate dates eval/dates/*.tsv --explain
           corpus-tool evaluate entities eval/ner/sequoia-ner.jsonl --explain
+          corpus-tool evaluate sentiment eval/sentiment/*.jsonl
+          corpus-tool evaluate sentiment eval/sentiment/newsmtsc_en_balanced.jsonl --vader vader_lexicon.txt --only-given
         """
 
     enum Format: String { case table, json }
@@ -77,6 +82,8 @@ struct EvaluateCommand: ToolCommand {
     let format: Format
     let explain: Bool
     let maxMismatches: Int
+    /// The lexicon for `evaluate sentiment`, when the options give one.
+    let lexicon: SentimentLexicon?
 
     init(_ arguments: ArgumentScanner) throws {
         guard let task = arguments.positionals.first else {
@@ -110,6 +117,14 @@ struct EvaluateCommand: ToolCommand {
         } else {
             maxMismatches = 10
         }
+        let lexiconGiven = LexiconOptions.options.contains { option in
+            option.takesValue ? !arguments.values(option.name).isEmpty || arguments.value(option.name) != nil
+                : arguments.flag(option.name)
+        }
+        guard task == "sentiment" || !lexiconGiven else {
+            throw UsageError("lexicon options apply to 'evaluate sentiment' only")
+        }
+        lexicon = try LexiconOptions.lexicon(from: arguments)
     }
 
     func run() throws -> ExitCode {
@@ -216,7 +231,7 @@ struct EvaluateCommand: ToolCommand {
     private func runSentiment() throws -> ExitCode {
         let (files, problems) = load(SentimentEvaluationData.load(path:))
         let evaluator = SentimentEvaluator(mismatchesPerCategory: maxMismatches) { text, target in
-            SentimentAnalyzer.label(of: text, target: target)
+            SentimentAnalyzer.label(of: text, target: target, lexicon: lexicon)
         }
         return try emit(evaluator.evaluate(files), problems: problems)
     }

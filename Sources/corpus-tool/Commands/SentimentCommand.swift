@@ -6,11 +6,10 @@ import Foundation
 struct SentimentCommand: ToolCommand {
     static let name = "sentiment"
     static let abstract = "Measure tone by article, entity, speaker or month, with an explainable lexicon."
-    static let usage = "corpus-tool sentiment <path> ... [--by article|entity|speaker|month] [--lexicon <file>]... [--set <term=value>]... [--format table|json|csv]"
-    static let options: [ArgumentScanner.Option] = [
-        .init(name: "--by", takesValue: true), .init(name: "--lexicon", takesValue: true, repeatable: true),
-        .init(name: "--vader", takesValue: true, repeatable: true), .init(name: "--set", takesValue: true, repeatable: true),
-        .init(name: "--format", takesValue: true), .init(name: "--no-clean", takesValue: false),
+    static let usage = "corpus-tool sentiment <path> ... [--by article|entity|speaker|month] [--lexicon <file>]... [--set <term=value>]... [--format table|json|csv] [--explain]"
+    static let options: [ArgumentScanner.Option] = LexiconOptions.options + [
+        .init(name: "--by", takesValue: true), .init(name: "--format", takesValue: true),
+        .init(name: "--explain", takesValue: false), .init(name: "--no-clean", takesValue: false),
         .init(name: "--quiet", takesValue: false),
     ]
     static let help = """
@@ -27,12 +26,10 @@ struct SentimentCommand: ToolCommand {
 
         OPTIONS:
           --by <unit>             article (default), entity, speaker or month.
-          --lexicon <file>        A lexicon in our TSV format (`term<TAB>valence`, `#! scale: -4 4`), over the
-                                  defaults; repeatable. Load reports (duplicates, collisions, out-of-scale values,
-                                  greedy globs, overridden terms) are printed on standard error.
-          --vader <file>          VADER's lexicon file as it is; repeatable.
-          --set <term=value>      Override one term on a −1…1 scale (`--set sécurité=0` neutralises it); repeatable.
+        \(LexiconOptions.help)
           --format <format>       table (default), json (with each article's sentences and their hits) or csv.
+          --explain               With --by article and the table format: under each article, its scored
+                                  sentences with their terms, valences and modifiers.
           --no-clean              Read the pages as they are, without the page-cleaning stage.
           --quiet                 No progress line on standard error.
           -h, --help              Show help information.
@@ -41,6 +38,8 @@ struct SentimentCommand: ToolCommand {
           corpus-tool sentiment Examples/corpus
           corpus-tool sentiment articles.jsonl --by entity --format csv > entities.csv
           corpus-tool sentiment pages/ --lexicon mine.tsv --set "sécurité=0" --by month
+          corpus-tool sentiment pages/ --liwc LIWC.dic --categories posemo=0.5,negemo=-0.5 --only-given
+          corpus-tool sentiment Examples/corpus/en-ai-triage-study.txt --explain
         """
 
     enum Format: String { case table, json, csv }
@@ -53,6 +52,8 @@ struct SentimentCommand: ToolCommand {
     let lexicon: SentimentLexicon?
     let clean: Bool
     let quiet: Bool
+    /// Whether to list each article's scored sentences under the table.
+    let explain: Bool
 
     init(_ arguments: ArgumentScanner) throws {
         guard !arguments.positionals.isEmpty else { throw UsageError("missing <path>: give files, directories or -") }
@@ -67,42 +68,10 @@ struct SentimentCommand: ToolCommand {
             throw UsageError("unknown format '\(formatName)' (expected table, json or csv)")
         }
         self.format = format
-        var lexicon = SentimentLexicon.standard
-        let custom = !arguments.values("--lexicon").isEmpty || !arguments.values("--vader").isEmpty
-            || !arguments.values("--set").isEmpty
-        do {
-            for path in arguments.values("--lexicon") {
-                Self.note(try lexicon.load(tsv: path), path)
-            }
-            for path in arguments.values("--vader") {
-                Self.note(try lexicon.load(vader: path), path)
-            }
-        } catch let error as CorpusKitError {
-            throw UsageError("\(error)")
-        }
-        for assignment in arguments.values("--set") {
-            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let value = Double(parts[1]), (-1...1).contains(value), !parts[0].isEmpty else {
-                throw UsageError("--set expects term=value with a value in -1…1, got '\(assignment)'")
-            }
-            lexicon.set(parts[0], valence: value)
-        }
-        self.lexicon = custom ? lexicon : nil
+        lexicon = try LexiconOptions.lexicon(from: arguments)
+        explain = arguments.flag("--explain")
         clean = !arguments.flag("--no-clean")
         quiet = arguments.flag("--quiet")
-    }
-
-    /// Prints what loading a lexicon found, on standard error.
-    static func note(_ report: SentimentLexicon.LoadReport, _ path: String) {
-        Terminal.diagnose("note: \(path): \(report.entries) entries")
-        let parts: [(String, [String])] = [
-            ("duplicate", report.duplicates), ("collision", report.collisions), ("out of scale", report.outOfScale),
-            ("greedy glob", report.greedyGlobs), ("overridden", report.overridden),
-        ]
-        for (what, items) in parts where !items.isEmpty {
-            Terminal.diagnose("note: \(path): \(items.count) \(what): " + items.prefix(5).joined(separator: "; ")
-                + (items.count > 5 ? "; …" : ""))
-        }
     }
 
     private struct Row: Encodable {
@@ -142,6 +111,7 @@ struct SentimentCommand: ToolCommand {
             rendered.maxCellWidth = 60
             for row in table { rendered.add([row.key, String(format: "%+.3f", row.score), row.label, String(row.count)]) }
             Terminal.writeLine(table.isEmpty ? "Nothing to report." : rendered.render())
+            if explain && unit == .article { Terminal.write(Self.explanation(of: rows)) }
         case .json:
             do {
                 if unit == .article {
@@ -166,6 +136,24 @@ struct SentimentCommand: ToolCommand {
         Terminal.flush()
         return RunOutcome.finish("read", summary: summary, analyzerFailures: analyzerFailures,
                                  encodingFailures: encodingFailures)
+    }
+
+    /// Each article's scored sentences: the sentence score, then every term with its valence, its final
+    /// score and the modifiers that changed it.
+    private static func explanation(of rows: [Row]) -> String {
+        var text = ""
+        for row in rows {
+            text += "\n\(row.article)  \(String(format: "%+.3f", row.sentiment.tone.score)) \(row.sentiment.tone.label.rawValue)\n"
+            for sentence in row.sentiment.sentences where !sentence.hits.isEmpty {
+                let hits = sentence.hits.map { hit in
+                    let modifiers = hit.modifiers.isEmpty ? "" : " [" + hit.modifiers.joined(separator: ", ") + "]"
+                    return "\(hit.text) \(String(format: "%+.2f", hit.valence))→\(String(format: "%+.2f", hit.score))\(modifiers)"
+                }
+                text += "  sentence \(sentence.sentence + 1)  \(String(format: "%+.3f", sentence.score))  "
+                    + hits.joined(separator: "; ") + "\n"
+            }
+        }
+        return text
     }
 
     static func label(_ score: Double) -> String {

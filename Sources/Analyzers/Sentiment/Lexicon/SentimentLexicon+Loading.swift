@@ -115,7 +115,7 @@ extension SentimentLexicon {
     }
 
     /// Adds rows (term, value on `scale`, line) with the load report.
-    private mutating func apply(_ rows: [(String, Double, Int)], scale: (Double, Double)) -> LoadReport {
+    mutating func apply(_ rows: [(String, Double, Int)], scale: (Double, Double)) -> LoadReport {
         var report = LoadReport()
         var seen: [String: (String, Int)] = [:]
         let existing = Set(entries.keys)

@@ -26,10 +26,15 @@ public struct SentimentLexicon: Sendable {
         public var collisions: [String] = []
         /// Values outside the declared scale (clamped).
         public var outOfScale: [String] = []
-        /// Globs with fewer than five letters before `*` (they would match too much; skipped).
+        /// Globs with fewer than five letters before `*` (they would match too much): skipped, except in LIWC
+        /// dictionaries where they are kept as the plain word.
         public var greedyGlobs: [String] = []
         /// Terms that replaced an entry of the lexicon the file was loaded into.
         public var overridden: [String] = []
+        /// Categories of the category map that the file does not declare (LIWC dictionaries).
+        public var unknownCategories: [String] = []
+        /// Parts of the file read but not used, with why (conditional LIWC codes).
+        public var skipped: [String] = []
     }
 
     /// The entries, by normalised term (lower case, single spaces, `*` for globs), valence in −1…1.
