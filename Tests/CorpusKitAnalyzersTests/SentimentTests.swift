@@ -11,7 +11,8 @@ enum SentimentFixtures {
         for (term, valence) in [("bon", 0.5), ("aimer", 0.5), ("excellent", 0.8), ("mauvais", -0.5), ("sûr", 0.3),
                                 ("catastrophe", -0.8), ("terroris*", -0.7), ("sécurité", 0), ("good", 0.5),
                                 ("bad", -0.5), ("crise humanitaire", -0.9), ("succès", 0.6), ("intéressant", 0.4),
-                                ("drôle", 0.4), ("long", -0.2)] {
+                                ("drôle", 0.4), ("long", -0.2), ("guerre", -0.6), ("chômage", -0.5),
+                                ("poverty", -0.6), ("croissance", 0.4)] {
             lexicon.set(term, valence: valence)
         }
         return lexicon
@@ -72,6 +73,39 @@ struct SentimentModifierTests {
         #expect(SentimentFixtures.score("Un film plutôt bon.") < plain)
         #expect(SentimentFixtures.score("Un film un peu long.") > SentimentFixtures.score("Un film long."))
         #expect(SentimentFixtures.sentence("Un très bon film.").hits.first?.modifiers == ["intensified"])
+    }
+
+    @Test(arguments: [
+        ("Le sommet veut mettre fin à la guerre.", "guerre"), ("La baisse du chômage se confirme.", "chômage"),
+        ("The plan would reduce poverty.", "poverty"), ("Il faut lutter contre le chômage.", "chômage"),
+    ])
+    func shiftersReverseTheTermThatFollows(text: String, term: String) {
+        let tone = SentimentFixtures.sentence(text)
+        #expect(tone.label == .positive, "\(text)")
+        #expect(tone.hits.map(\.text) == [term])
+        #expect(tone.hits.first?.modifiers == ["shifted"])
+    }
+
+    @Test func shiftersStopAtTheClauseAndCountForNothingAlone() {
+        // Lowering something good is bad; a shifter alone, or a term past the clause, is left as it is.
+        #expect(SentimentFixtures.label("La baisse de la croissance inquiète.") == .negative)
+        #expect(SentimentFixtures.sentence("La fin, la guerre.").hits.first?.modifiers == [])
+        #expect(SentimentFixtures.sentence("La fin du match.").hits.isEmpty)
+        // Negated and shifted: not ending a war stays negative.
+        #expect(SentimentFixtures.label("Ils n'ont pas mis fin à la guerre.") == .negative)
+    }
+
+    @Test func emphasisIsOffByDefaultAndOptional() {
+        var options = SentimentOptions()
+        #expect(!options.emphasis)
+        let structure = TextStructure(analyzing: "Un film BON !")
+        let plain = SentimentAnalyzer.score(structure, entities: [], quotes: [], lexicon: SentimentFixtures.lexicon)
+        options.emphasis = true
+        let emphatic = SentimentAnalyzer.score(structure, entities: [], quotes: [], lexicon: SentimentFixtures.lexicon,
+                                               options: options)
+        #expect(plain.sentences[0].hits.first?.modifiers == [])
+        #expect(emphatic.sentences[0].hits.first?.modifiers == ["emphasis"])
+        #expect(emphatic.sentences[0].score > plain.sentences[0].score)
     }
 
     @Test func contrastWeighsTheSecondClause() {

@@ -14,6 +14,9 @@ public struct SentimentOptions: Sendable, Hashable {
     public var afterContrast: Double = 1.5
     /// Whether ALL-CAPS words and `!` add emphasis (off for news: acronyms, capitalised headlines).
     public var emphasis: Bool = false
+    /// Multiplier of a term after a shifter (`mettre fin à la guerre`, `reduce poverty`, `baisse du chômage`):
+    /// ending or lowering something reverses its tone.
+    public var shift: Double = -0.6
 
     /// The defaults.
     public init() {}
@@ -35,6 +38,9 @@ struct SentimentScorer {
         static let dampener = Modifier(rawValue: 1 << 4)
         static let contrast = Modifier(rawValue: 1 << 5)
         static let que = Modifier(rawValue: 1 << 6)
+        static let shifter = Modifier(rawValue: 1 << 7)  // end, prevent, reduce, fin, empêcher, baisse…
+        static let nounShifter = Modifier(rawValue: 1 << 8)  // fin, baisse, end: only before de/of/the… (`la fin est bonne`)
+        static let linker = Modifier(rawValue: 1 << 9)  // de, du, à, la, of, to, the, against…
     }
 
     static let modifiers: NameTable<UInt16> = {
@@ -53,6 +59,28 @@ struct SentimentScorer {
         add(["mais", "cependant", "pourtant", "toutefois", "neanmoins", "but", "however", "yet", "although",
              "though", "nevertheless"], .contrast)
         add(["que", "qu'"], .que)
+        add(["fin", "baisse", "recul", "reduction", "diminution", "sortie", "lutte", "end", "decline", "fight",
+             "lift", "lower", "ease", "cut", "cuts", "combat"], .nounShifter)
+        add(["de", "du", "des", "d'", "a", "au", "aux", "la", "le", "les", "l'", "contre", "of", "to", "in", "the",
+             "an", "their", "his", "her", "its", "this", "these", "those", "against", "on"], .linker)
+        // Shifters: ending, preventing or lowering a state reverses the tone of the term that follows.
+        add(["end", "ends", "ended", "ending", "stop", "stops", "stopped", "stopping", "prevent", "prevents",
+             "prevented", "preventing", "avert", "averted", "averting", "combat", "combats", "combating", "combatting",
+             "tackle", "tackles", "tackled", "tackling", "curb", "curbs", "curbed", "curbing", "reduce", "reduces",
+             "reduced", "reducing", "reduction", "ease", "eases", "eased", "easing", "alleviate", "alleviated",
+             "alleviating", "relieve", "relieved", "overcome", "overcame", "overcoming", "resolve", "resolved",
+             "resolving", "eliminate", "eliminated", "eliminating", "eradicate", "eradicated", "eradicating", "lower",
+             "lowered", "lowering", "lessen", "lessened", "mitigate", "mitigated", "halt", "halted", "halting",
+             "solve", "solved", "solving", "lift", "lifted", "lifting", "avoid", "avoided", "avoiding", "fight",
+             "fights", "fighting", "fought", "defeat", "defeated", "defeating", "decline", "declined",
+             "fin", "finir", "arreter", "arrete", "arretes", "arretee", "arreterait", "stopper", "stoppe", "stoppee",
+             "empecher", "empeche", "empechent", "empeches", "empechee", "eviter", "evite", "evitent", "evites",
+             "evitee", "prevenir", "previent", "combattre", "combattu", "combattent", "lutter", "lutte", "luttent",
+             "reduire", "reduit", "reduite", "reduisent", "reduction", "diminuer", "diminue", "diminuent",
+             "diminution", "baisser", "baisse", "baissent", "recul", "reculer", "recule", "eradiquer", "eradique",
+             "eliminer", "elimine", "enrayer", "enraye", "endiguer", "endigue", "freiner", "freine", "resoudre",
+             "resolu", "resolue", "surmonter", "surmonte", "vaincre", "vaincu", "attenuer", "attenue", "apaiser",
+             "apaise", "soulager", "soulage", "lever", "leve", "levee", "sortir", "sortie"], .shifter)
         return NameTable(bits.map { word, mask in
             var key = NameKey()
             key.append(folded: Array(word.utf8))
@@ -133,11 +161,13 @@ struct SentimentScorer {
         var boost = 1.0, boostLeft = 0
         var boostName = ""
         var contrastAt: Int?
+        var shiftedAt: Int?  // the token of the term a shifter reverses
         var t = range.lowerBound
         while t < range.upperBound {
             let token = tokens[t]
             if state.isBoundary(t) {
                 negatedFrom = nil
+                shiftedAt = nil
                 boostLeft = 0
                 t += 1
                 continue
@@ -176,6 +206,12 @@ struct SentimentScorer {
                 t += 1
                 continue
             }
+            // A shifter before a term (within five words of the clause) reverses it and is not scored itself.
+            if m.contains(.shifter), shiftedAt == nil, let target = shiftTarget(after: t, range: range, state: &state) {
+                shiftedAt = target
+                t += 1
+                continue
+            }
             if m.contains(.intensifier) { boost = options.intensifier; boostLeft = 2; boostName = "intensified"; t += 1; continue }
             if m.contains(.dampener) { boost = options.dampener; boostLeft = 2; boostName = "dampened"; t += 1; continue }
             if token.has(.elision) { t += 1; continue }
@@ -185,6 +221,7 @@ struct SentimentScorer {
                 var modifiers: [String] = []
                 if boostLeft > 0 { value *= boost; modifiers.append(boostName) }
                 if negatedFrom != nil { value *= options.negation; modifiers.append("negated") }
+                if shiftedAt == t { value *= options.shift; modifiers.append("shifted") }
                 if options.emphasis, token.has(.allCaps) { value *= 1.3; modifiers.append("emphasis") }
                 let span = TextSpan(start: token.span.start, end: tokens[end - 1].span.end)
                 hits.append(SentimentHit(text: String(structure.text(of: span)), span: span, valence: valence,
@@ -241,6 +278,31 @@ struct SentimentScorer {
         }
         if word == key("no"), next(t + 1, is: "doubt") { return t + 2 }
         return t
+    }
+
+    /// The token of the polar lexicon term a shifter at `t` reverses: the first term within five words of the
+    /// clause, when it has a valence (a topic word with valence 0 stops the search); nil otherwise.
+    private func shiftTarget(after t: Int, range: Range<Int>, state: inout State) -> Int? {
+        // A noun (`la fin`, `la baisse`) shifts only what it governs: `la fin de la guerre`, not `la fin est bonne`.
+        if state.modifier(t).contains(.nounShifter) {
+            var next = t + 1
+            while next < range.upperBound, state.tokens[next].kind != .word, !state.isBoundary(next) { next += 1 }
+            guard next < range.upperBound, state.modifier(next).contains(.linker) else { return nil }
+        }
+        var k = t + 1
+        var words = 0
+        while k < range.upperBound, words < 5, !state.isBoundary(k) {
+            if state.tokens[k].kind == .word {
+                words += 1
+                let m = state.modifier(k)
+                if m.contains(.contrast) || m.contains(.negator) || m.contains(.ne) || m.contains(.shifter) { return nil }
+                if !state.tokens[k].has(.elision), let (valence, _) = lookup(k, range: range, state: &state) {
+                    return valence != 0 ? k : nil
+                }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The valence of the term starting at `t` and the token after it.
