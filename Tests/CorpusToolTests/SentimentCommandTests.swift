@@ -12,6 +12,15 @@ struct SentimentCommandTests {
         let entities = try Tool.run(["sentiment", "Examples/corpus", "--by", "entity", "--format", "csv", "--quiet"])
         #expect(entities.status == 0)
         #expect(entities.stdout.contains("person: "))
+        // By outlet and month: one row per source or month, each with its article count.
+        for unit in ["outlet", "month"] {
+            let run = try Tool.run(["sentiment", "Examples/corpus", "--by", unit, "--format", "csv", "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = run.stdout.split(separator: "\r\n").dropFirst()
+            #expect(rows.count >= 2, "\(unit): \(run.stdout)")
+            let counts = rows.compactMap { $0.split(separator: ",").last.flatMap { Int($0) } }
+            #expect(counts.count == rows.count && counts.reduce(0, +) <= 12)
+        }
     }
 
     @Test func overridesAndLexiconFilesAreReported() throws {

@@ -5,8 +5,8 @@ import Foundation
 /// `corpus-tool sentiment`: the tone of a corpus by article, entity, speaker or month.
 struct SentimentCommand: ToolCommand {
     static let name = "sentiment"
-    static let abstract = "Measure tone by article, entity, speaker or month, with an explainable lexicon."
-    static let usage = "corpus-tool sentiment <path> ... [--by article|entity|speaker|month] [--lexicon <file>]... [--set <term=value>]... [--format table|json|csv] [--explain]"
+    static let abstract = "Measure tone by article, entity, speaker, month or outlet, with an explainable lexicon."
+    static let usage = "corpus-tool sentiment <path> ... [--by article|entity|speaker|month|outlet] [--lexicon <file>]... [--set <term=value>]... [--format table|json|csv] [--explain]"
     static let options: [ArgumentScanner.Option] = LexiconOptions.options + [
         .init(name: "--by", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--explain", takesValue: false), .init(name: "--no-clean", takesValue: false),
@@ -19,13 +19,13 @@ struct SentimentCommand: ToolCommand {
         to the clause (`ne … pas`, `jamais`, `sans`, `aucun`, `ni`; not `ne … que`, `sans doute`, `pas mal`),
         intensifiers, dampeners and contrast (`mais`), leaving out the words of entities; then reports the tone of
         each article (the mean sentence score, shares of positive and negative sentences, net tone, density), or
-        by entity (the sentences naming it, its own quotations left out), by speaker (their quotations), or by
-        publication month.
+        by entity (the sentences naming it, its own quotations left out), by speaker (their quotations), by
+        publication month, or by outlet.
 
         USAGE: \(usage)
 
         OPTIONS:
-          --by <unit>             article (default), entity, speaker or month.
+          --by <unit>             article (default), entity, speaker, month or outlet (the source field).
         \(LexiconOptions.help)
           --format <format>       table (default), json (with each article's sentences and their hits) or csv.
           --explain               With --by article and the table format: under each article, its scored
@@ -43,7 +43,7 @@ struct SentimentCommand: ToolCommand {
         """
 
     enum Format: String { case table, json, csv }
-    enum Unit: String { case article, entity, speaker, month }
+    enum Unit: String { case article, entity, speaker, month, outlet }
 
     let paths: [String]
     let unit: Unit
@@ -60,7 +60,7 @@ struct SentimentCommand: ToolCommand {
         paths = arguments.positionals
         let unitName = arguments.value("--by") ?? "article"
         guard let unit = Unit(rawValue: unitName) else {
-            throw UsageError("unknown unit '\(unitName)' (expected article, entity, speaker or month)")
+            throw UsageError("unknown unit '\(unitName)' (expected article, entity, speaker, month or outlet)")
         }
         self.unit = unit
         let formatName = arguments.value("--format") ?? "table"
@@ -98,8 +98,14 @@ struct SentimentCommand: ToolCommand {
         switch unit {
         case .article:
             table = rows.map { ($0.article, $0.sentiment.tone.score, $0.sentiment.tone.label.rawValue, $0.sentiment.tone.sentences) }
-        case .entity, .speaker, .month:
-            let means = unit == .entity ? index.byEntity : unit == .speaker ? index.bySpeaker : index.byMonth
+        case .entity, .speaker, .month, .outlet:
+            let means: [String: SentimentIndex.Mean]
+            switch unit {
+            case .entity: means = index.byEntity
+            case .speaker: means = index.bySpeaker
+            case .outlet: means = index.byOutlet
+            default: means = index.byMonth
+            }
             table = means.map { key, mean in
                 (key.replacingOccurrences(of: "\u{1F}", with: ": "), mean.value, Self.label(mean.value), mean.count)
             }.sorted { unit == .month ? $0.key < $1.key : ($1.count, $0.key) < ($0.count, $1.key) }
