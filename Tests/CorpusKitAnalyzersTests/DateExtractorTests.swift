@@ -80,6 +80,20 @@ struct AbsoluteDateTests {
         let december = try #require(DateFixtures.only("décembre 2023"))
         #expect(december.intervalEnd == "2024-01-01T00:00")
     }
+
+    @Test func monthAloneIsThePastOneWithTheNextAsAlternative() throws {
+        let february = try #require(DateFixtures.only("Les exportations de février ont reculé."))
+        #expect(february.value == "2024-02")
+        #expect(february.alternatives.map(\.value) == ["2025-02"])
+        #expect(february.flags.contains(.yearInferred))
+        #expect(DateFixtures.values("Septembre a été le mois le plus sec.") == ["2023-09"])
+        #expect(DateFixtures.values("The index rose in August.") == ["2023-08"])
+        // Not months: the planet and singer inside a sentence, the English modal and a surname, `august`.
+        #expect(DateFixtures.values("La sonde a atteint Mars sans encombre.").isEmpty)
+        #expect(DateFixtures.values("Theresa May said the talks may resume.").isEmpty)
+        #expect(DateFixtures.values("An august institution.").isEmpty)
+        #expect(DateFixtures.values("the march of the unions").isEmpty)
+    }
 }
 
 @Suite("Date extractor: numeric dates")

@@ -30,7 +30,46 @@ extension DateScanner {
             if let match = century(i) ?? quarter(i) { return match }
         }
         if isNumber(i) { return decadeNumber(i) ?? contextualYear(i) }
+        if e.month != 0, !e.monthAbbreviation, !e.mid { return bareMonth(i) }
         return nil
+    }
+
+    /// A month named alone (`les ventes de février`, `Février a été doux`, `since March`): the latest such month
+    /// on or before the publication month, the next one as the alternative. Not the planet or a name (`vers
+    /// Mars`, `Bruno Mars`: `Mars` capitalised inside a sentence), and in English only capitalised, with `May`,
+    /// `March` and `August` (also a modal, a verb and an adjective) only after a temporal word (`in May`).
+    private func bareMonth(_ i: Int) -> DateMatch? {
+        let span = tokens[i].span
+        var word: [UInt8] = []
+        for k in span.start..<span.end where bytes[k] < 0x80 { word.append(bytes[k] | 0x20) }
+        let english = Self.englishMonths.contains(word)
+        let sentenceStart = tokens[i].has(.sentenceStart) || tokens[i].has(.lineStart)
+        if word == Array("mars".utf8), isCapitalized(i), !sentenceStart { return nil }
+        if english {
+            guard isCapitalized(i) else { return nil }
+            if word == Array("may".utf8) || word == Array("march".utf8) || word == Array("august".utf8) {
+                guard Self.englishTemporalPrepositions.contains(lowercased(i - 1)) else { return nil }
+            }
+        }
+        var match = inferredYear(DateMatch(i, i + 1, point: DatePoint(grain: .month, month: Int(entry(i).month)),
+                                           confidence: 0.6, rule: "partial-month-bare"))
+        if match.anchor != nil { match.flag(.directionInferred) }
+        return match
+    }
+
+    private static let englishMonths: Set<[UInt8]> = Set(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"].map { Array($0.utf8) })
+    private static let englishTemporalPrepositions: Set<[UInt8]> = Set(
+        ["in", "since", "until", "till", "during", "before", "after", "through", "by", "of", "early", "late",
+         "mid", "last", "next", "this", "from"].map { Array($0.utf8) })
+
+    /// The ASCII letters of token `i`, lower-cased (empty out of range).
+    private func lowercased(_ i: Int) -> [UInt8] {
+        guard i >= 0, i < count else { return [] }
+        var word: [UInt8] = []
+        for k in tokens[i].span.start..<tokens[i].span.end where bytes[k] < 0x80 { word.append(bytes[k] | 0x20) }
+        return word
     }
 
     /// A month alone or with its year, for `mi-mars` and `début mars`.
