@@ -149,6 +149,23 @@ struct TimeTests {
         #expect(dash.text == "Mardi 9 Mars 2021 - 10:48")
     }
 
+    @Test func secondsAreKeptWhenGiven() throws {
+        let e = try #require(DateFixtures.only("Mis à jour le 14/03/2024 à 18:32:05"))
+        #expect(e.value == "2024-03-14T18:32:05")
+        #expect(e.granularity == .minute)
+        #expect(DateFixtures.values("2024-03-14 18:32:05") == ["2024-03-14T18:32:05"])
+        #expect(DateFixtures.values("L'alerte est tombée à 06:12:40.") == ["T06:12:40"])
+        // Alone, `1:23:45` is as often a race time.
+        #expect(DateFixtures.values("Il a bouclé le semi en 1:23:45.").isEmpty)
+    }
+
+    @Test func partOfTheDayThenClockTime() {
+        #expect(DateFixtures.values("Ce matin à 8h30, le train a déraillé.") == ["2024-03-15T08:30"])
+        #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])
+        #expect(DateFixtures.values("Le vote a eu lieu dans la soirée à 9 heures.") == ["T21:00"])
+        #expect(DateFixtures.values("Il arrive à 7 heures dans la soirée.") == ["T19:00"])
+    }
+
     @Test func timeForms() {
         #expect(DateFixtures.values("le 3 mars 2021 à 18 h 32") == ["2021-03-03T18:32"])
         #expect(DateFixtures.values("le 3 mars 2021 à 16h") == ["2021-03-03T16:00"])
@@ -263,6 +280,21 @@ struct RelativeDateTests {
 
 @Suite("Date extractor: intervals")
 struct IntervalTests {
+    @Test func rangesOfHoursWrittenOnce() {
+        #expect(DateFixtures.values("Le bureau ouvre entre 17 et 18 heures.") == ["T17:00/T18:00"])
+        #expect(DateFixtures.values("Permanence de 9 à 11h au siège.") == ["T09:00/T11:00"])
+        #expect(DateFixtures.values("Dépôt des dossiers 16-17 heures.") == ["T16:00/T17:00"])
+        #expect(DateFixtures.values("Coupure entre 5h et 6h de l'après-midi.") == ["T17:00/T18:00"])
+        // Not hours: an age range.
+        #expect(!DateFixtures.values("des jeunes entre 18 et 25 ans").contains { $0.hasPrefix("T") })
+    }
+
+    @Test func shortenedSecondYearAndYearMonth() {
+        #expect(DateFixtures.values("Lors de la saison 2011-12, il a marqué.") == ["2011/2012"])
+        #expect(DateFixtures.values("Le fichier 2019-12 a été publié.") == ["2019-12"])
+        #expect(DateFixtures.values("Relevé de 2023/09.") == ["2023-09"])
+    }
+
     @Test func ranges() throws {
         let e = try #require(DateFixtures.only("Le festival aura lieu du 3 au 7 juin 2024."))
         #expect(e.value == "2024-06-03/2024-06-07")

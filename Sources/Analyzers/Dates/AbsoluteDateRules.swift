@@ -140,7 +140,7 @@ extension DateScanner {
     }
 
     /// Numeric dates, day first: `14/03/2024`, `14-03-24`, `14.03.2024`, `2024-03-14`, `12 - 02 - 2021`,
-    /// `03/2024`, and `14/03` after `le`, `du`, `au`, `depuis`.
+    /// `03/2024`, `2024-03`, and `14/03` after `le`, `du`, `au`, `depuis`.
     func numericDate(at j: Int) -> DateMatch? {
         if let iso = isoDateTime(at: j) { return iso }
         guard let shape = number(j), shape.suffix == .none else { return nil }
@@ -154,6 +154,14 @@ extension DateScanner {
             }
             let year = shape.lengths.2 == 2 ? expandTwoDigitYear(shape.values.2) : shape.values.2
             return dayMatch(j, j + 1, year, shape.values.1, shape.values.0, rule: "numeric-dmy")
+        }
+        if shape.groups == 2, separator == 0x2F || separator == 0x2D, shape.lengths.0 == 4, shape.lengths.1 <= 2,
+           (1...12).contains(shape.values.1), shape.values.1 <= shape.values.0 % 100 || shape.lengths.1 == 1,
+           (1800...2100).contains(shape.values.0), !nounFollows(j)
+        {
+            // `2016-11`, `2016/11`: year and month (`2011-12` is a range of years, read before this).
+            return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.0, month: shape.values.1),
+                             confidence: 0.8, rule: "numeric-ym")
         }
         if shape.groups == 2, separator == 0x2F, shape.lengths.0 <= 2 {
             if shape.lengths.1 == 4 {

@@ -13,6 +13,8 @@ struct DatePoint: Hashable {
     var day: Int?
     var hour: Int?
     var minute: Int?
+    /// Seconds, when the text gives them (`18:32:05`); the grain stays the minute.
+    var second: Int?
     /// ISO week number (with ``year`` as the week-numbering year).
     var week: Int?
     /// ISO weekday when only the weekday is known (`XXXX-WXX-2`).
@@ -95,6 +97,7 @@ struct DatePoint: Hashable {
                 text += "T" + partOfDay
             } else if let hour {
                 text += "T" + Self.pad(hour, 2) + ":" + Self.pad(minute ?? 0, 2)
+                if let second { text += ":" + Self.pad(second, 2) }
             }
         }
         return text

@@ -152,7 +152,22 @@ extension DateScanner {
         let opener = keyword(j)
         let opened = opener == .de || opener == .from || opener == .entre || opener == .between
         if opened { k += 1 }
-        guard let first = opened ? timeAt(k) : bareTime(at: k) else { return nil }
+        if let shape = number(k), shape.groups == 2, shape.separator == 0x2D, shape.suffix == .none,
+           shape.lengths.0 <= 2, shape.lengths.1 <= 2, shape.values.0 < shape.values.1, shape.values.1 <= 24,
+           entry(k + 1).unit == .hour || keyword(k + 1) == .h
+        {
+            // `16-17 heures`, `de 16-17h`: one token holding both hours.
+            var start = DatePoint(grain: .hour)
+            start.hour = shape.values.0
+            var end = DatePoint(grain: .hour)
+            end.hour = shape.values.1 % 24
+            return (start, end, k + 2)
+        }
+        // `entre 17 et 18 heures`, `de 9 à 11h`: the first hour leaves its unit to the second.
+        let elliptic: (hour: Int, minute: Int?, end: Int)? = opened && entry(k + 1).unit != .hour
+            ? number(k).flatMap { $0.isPlain && $0.lengths.0 <= 2 && $0.values.0 <= 24 ? ($0.values.0 % 24, nil, k + 1) : nil }
+            : nil
+        guard let first = opened ? timeAt(k) ?? elliptic : bareTime(at: k) else { return nil }
         var c = first.end
         switch keyword(c) {
         case .a, .to, .until, .au: guard opener == .de || opener == .from else { return nil }
@@ -162,11 +177,22 @@ extension DateScanner {
         default: guard punctuation(c) == 0x2D, !opened || opener == .de else { return nil }
         }
         guard let second = opened ? timeAt(c + 1) : bareTime(at: c + 1) else { return nil }
+        if first.end == k + 1, first.minute == nil, isNumber(k), number(k)?.isPlain == true {
+            // An elliptic first hour needs a clock-time second (`à 18 heures`, `à 18h`), not `et 18 ans`.
+            guard second.end > c + 2 || keyword(c + 2) == .h || number(c + 1)?.suffix == .hour else { return nil }
+        }
+        var firstHour = first.hour
         var endHour = second.hour
         if endHour < first.hour, endHour < 12, endHour + 12 > first.hour { endHour += 12 }
+        // `entre 5h et 6h de l'après-midi`: the part of the day named after the second hour applies to both.
+        if firstHour < 12, endHour >= 12, ((c + 1)..<second.end).contains(where: { ["AF", "EV"].contains(partOfDay(at: $0) ?? "") }),
+           firstHour + 12 <= endHour
+        {
+            firstHour += 12
+        }
         let grain: TemporalExpression.Granularity = first.minute != nil || second.minute != nil ? .minute : .hour
         var start = DatePoint(grain: grain)
-        start.hour = first.hour
+        start.hour = firstHour
         start.minute = first.minute
         var end = DatePoint(grain: grain)
         end.hour = endHour
@@ -510,7 +536,7 @@ extension DateScanner {
         return closedRange(i, from: i, connectors: [.au], rule: "interval-day-range", opened: false, dash: true)
     }
 
-    /// `2021-2027`, `2021 – 2027`, `3-7 juin 2024`.
+    /// `2021-2027`, `2021 – 2027`, `2011-12`, `3-7 juin 2024`.
     private func numericRange(at i: Int) -> DateMatch? {
         guard let shape = number(i), shape.suffix == .none else { return nil }
         var first = 0, second = 0, end = i + 1
@@ -546,7 +572,12 @@ extension DateScanner {
                 }
                 return match
             }
-            guard shape.lengths.0 == 4, shape.lengths.1 == 4 else { return nil }
+            if shape.lengths.0 == 4, shape.lengths.1 == 2, second > first % 100 {
+                // `la saison 2011-12`, `l'exercice 2023-24`: the second year shortened to its last two digits.
+                second += first / 100 * 100
+            } else {
+                guard shape.lengths.0 == 4, shape.lengths.1 == 4 else { return nil }
+            }
         } else if shape.isPlain, shape.lengths.0 == 4, punctuation(i + 1) == 0x2D, let next = number(i + 2),
                   next.isPlain, next.lengths.0 == 4
         {

@@ -88,7 +88,7 @@ extension DateScanner {
                 match.point?.partOfDay = part
                 match.point?.grain = .hour
                 match.kind = .dateTime
-                return match
+                return withTimeAfterPartOfDay(match)
             }
             if let unit = entry(i + 1).unit, !entry(i + 1).plural {
                 return unitOffset(i, i + 2, unit, 0, rule: "relative-this-unit")

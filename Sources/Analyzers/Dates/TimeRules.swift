@@ -168,6 +168,9 @@ extension DateScanner {
             // `18h32`, `10:48` (a `18h32min` suffix is tolerated after `h`).
             hour = shape.values.0
             minute = shape.values.1
+        } else if seconds(at: j) != nil {
+            hour = shape.values.0  // `18:32:05`
+            minute = shape.values.1
         } else if shape.groups == 1, shape.suffix == .hour, shape.lengths.0 <= 2 {
             hour = shape.values.0  // `16h`
         } else if shape.isPlain, shape.lengths.0 <= 2, keyword(j + 1) == .h {
@@ -202,6 +205,20 @@ extension DateScanner {
         }
         guard (0...23).contains(hour), minute.map({ (0...59).contains($0) }) ?? true else { return nil }
         return (hour, minute, end)
+    }
+
+    /// The seconds of a `18:32:05` time at token `j`.
+    func seconds(at j: Int) -> Int? {
+        guard let shape = number(j), shape.groups == 3, shape.separator == 0x3A, shape.suffix == .none,
+              shape.lengths.0 <= 2, shape.lengths.1 == 2, shape.lengths.2 == 2, shape.values.2 <= 59
+        else { return nil }
+        return shape.values.2
+    }
+
+    /// The seconds of the time read in tokens `range`, if one of them is a `18:32:05` time.
+    func seconds(in range: Range<Int>) -> Int? {
+        for k in range where isNumber(k) { if let s = seconds(at: k) { return s } }
+        return nil
     }
 
     /// A part of the day at token `j` (`soir`, `matin`, `après-midi`, `nuit`), as a TIMEX3 code.
@@ -344,13 +361,48 @@ extension DateScanner {
                 alternative.grain = .hour
                 return alternative.reading
             }
-            return match
+            return withTimeAfterPartOfDay(match)
         }
         guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
         point.partModifier = part.modifier
-        return DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day")
+        return withTimeAfterPartOfDay(DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day"))
+    }
+
+    /// A part of the day followed by a clock time (`ce matin à 8h30`, `dans l'après-midi à 3 heures`): the
+    /// clock time is the finer reading, moved to the afternoon or evening when the part says so.
+    func withTimeAfterPartOfDay(_ match: DateMatch) -> DateMatch {
+        guard var point = match.point, let part = point.partOfDay, point.hour == nil,
+              let time = timeField(at: match.end)
+        else { return match }
+        point.hour = Self.hour(time.hour, in: part)
+        point.minute = time.minute
+        point.second = seconds(in: match.end..<time.end)
+        point.partOfDay = nil
+        point.partModifier = 0
+        point.grain = time.minute == nil ? .hour : .minute
+        var match = match
+        match.point = point
+        match.end = time.end
+        match.rule += "+time"
+        match.alternatives = match.alternatives.compactMap { reading in
+            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
+            var alternative = DatePoint.day(other)
+            (alternative.hour, alternative.minute, alternative.second) = (point.hour, point.minute, point.second)
+            alternative.grain = point.grain
+            return alternative.reading
+        }
+        return match
+    }
+
+    /// An hour read in a part of the day: `3 heures` in the afternoon is 15:00, `12 heures` at night is 0:00.
+    static func hour(_ hour: Int, in part: String) -> Int {
+        switch part {
+        case "AF", "EV": return hour < 12 ? hour + 12 : hour
+        case "MO", "NI": return hour == 12 ? 0 : hour
+        default: return hour
+        }
     }
 
     /// Extends a day match with a following time (`à 18h32`, `- 10:48`) or part of the day (`soir`).
@@ -360,6 +412,7 @@ extension DateScanner {
         if let time = timeField(at: match.end) {
             point.hour = time.hour
             point.minute = time.minute
+            point.second = seconds(in: match.end..<time.end)
             point.grain = time.minute == nil ? .hour : .minute
             match.end = time.end
             match.rule += "+time"
@@ -390,6 +443,7 @@ extension DateScanner {
                 alternative = DatePoint.day(parsed)
                 alternative.hour = point.hour
                 alternative.minute = point.minute
+                alternative.second = point.second
                 alternative.partOfDay = point.partOfDay
                 alternative.partModifier = point.partModifier
                 alternative.grain = point.grain
@@ -412,12 +466,22 @@ extension DateScanner {
         let namedWithMinutes = (keyword(i) == .midi || keyword(i) == .minuit)
             && (keyword(i + 1) == .et || keyword(i + 1) == .moins || count(i + 1) != nil)
         guard after != nil || tokens[i].kind == .number || namedWithMinutes else { return nil }
+        // `1:23:45` alone is as often a race time as a clock time: only after `à`, `at`, `vers`.
+        if after == nil, seconds(at: i) != nil { return nil }
         let start = after ?? i
         guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: after != nil) else { return nil }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
-        return withFollowingDay(DateMatch(start, time.end, point: point, confidence: 0.8, rule: "time"))
+        point.second = seconds(in: start..<time.end)
+        var match = DateMatch(start, time.end, point: point, confidence: 0.8, rule: "time")
+        if let part = partOfDayPhrase(at: time.end, standalone: true), part.end > time.end + 1 {
+            // `à 7 heures dans l'après-midi`, `à 9h dans la matinée`.
+            match.point?.hour = Self.hour(time.hour, in: part.code)
+            match.end = part.end
+            match.rule += "+part-of-day"
+        }
+        return withFollowingDay(match)
     }
 
     /// A bare time followed by its day: a date (`13h30 samedi 21 septembre`), a weekday, or a relative day with
@@ -443,6 +507,7 @@ extension DateScanner {
             alternative.grain = point.grain
             alternative.hour = point.hour
             alternative.minute = point.minute
+            alternative.second = point.second
             return alternative.reading
         }
         return combined
