@@ -12,7 +12,9 @@ enum SentimentFixtures {
                                 ("catastrophe", -0.8), ("terroris*", -0.7), ("sécurité", 0), ("good", 0.5),
                                 ("bad", -0.5), ("crise humanitaire", -0.9), ("succès", 0.6), ("intéressant", 0.4),
                                 ("drôle", 0.4), ("long", -0.2), ("guerre", -0.6), ("chômage", -0.5),
-                                ("poverty", -0.6), ("croissance", 0.4)] {
+                                ("poverty", -0.6), ("croissance", 0.4), ("chef d'œuvre", 0.9),
+                                ("well respected", 0.6), ("pas terrible", -0.4), ("super", 0.6),
+                                ("convaincant", 0.5), ("enfer", -0.6), ("rythmé", 0.4), ("betray", -0.7)] {
             lexicon.set(term, valence: valence)
         }
         return lexicon
@@ -84,6 +86,35 @@ struct SentimentModifierTests {
         #expect(tone.label == .positive, "\(text)")
         #expect(tone.hits.map(\.text) == [term])
         #expect(tone.hits.first?.modifiers == ["shifted"])
+    }
+
+    @Test func phrasesWrittenAsOneHyphenatedWordMatch() {
+        #expect(SentimentFixtures.sentence("Un vrai chef-d'œuvre.").hits.map(\.text) == ["chef-d'œuvre"])
+        #expect(SentimentFixtures.sentence("Un vrai chef d’œuvre.").hits.map(\.text) == ["chef d’œuvre"])
+        #expect(SentimentFixtures.sentence("She is well-respected.").hits.map(\.valence) == [0.6])
+    }
+
+    @Test func phrasesStartingWithAModifierAreReadAsWritten() {
+        // `pas terrible` is a phrase of the lexicon: not `terrible` negated, and `ne` does not flip it back.
+        let tone = SentimentFixtures.sentence("Ce n'est pas terrible.")
+        #expect(tone.hits.map(\.text) == ["pas terrible"])
+        #expect(tone.label == .negative)
+        // An intensifier with nothing after it is a word of its own; `peu` alone says the opposite, `un peu`
+        // only softens.
+        #expect(SentimentFixtures.label("C'est super.") == .positive)
+        #expect(SentimentFixtures.label("Un film peu convaincant.") == .negative)
+        #expect(SentimentFixtures.label("Un film un peu convaincant.") == .positive)
+        // On the side of: `lutter pour`, `fight for` shift nothing.
+        #expect(SentimentFixtures.sentence("Il faut lutter pour la croissance.").hits.first?.modifiers == [])
+    }
+
+    @Test func generatedFormsStayWords() {
+        // `enfer` is not a verb whose `-ant` form would be `enfant`; `betray` makes `betrayed`.
+        #expect(SentimentFixtures.sentence("Un enfant joue.").hits.isEmpty)
+        #expect(SentimentFixtures.sentence("He betrayed them.").hits.map(\.text) == ["betrayed"])
+        // `rythme` (a noun) is not `rythmé` without its accent; `succes` is still `succès`.
+        #expect(SentimentFixtures.sentence("Le rythme du film.").hits.isEmpty)
+        #expect(SentimentFixtures.sentence("Un film rythmé.").hits.map(\.text) == ["rythmé"])
     }
 
     @Test func shiftersStopAtTheClauseAndCountForNothingAlone() {

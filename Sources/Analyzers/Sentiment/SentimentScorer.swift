@@ -41,6 +41,9 @@ struct SentimentScorer {
         static let shifter = Modifier(rawValue: 1 << 7)  // end, prevent, reduce, fin, empêcher, baisse…
         static let nounShifter = Modifier(rawValue: 1 << 8)  // fin, baisse, end: only before de/of/the… (`la fin est bonne`)
         static let linker = Modifier(rawValue: 1 << 9)  // de, du, à, la, of, to, the, against…
+        static let peu = Modifier(rawValue: 1 << 10)
+        static let un = Modifier(rawValue: 1 << 11)
+        static let purpose = Modifier(rawValue: 1 << 12)  // for, pour: `fight for` is no shift
     }
 
     static let modifiers: NameTable<UInt16> = {
@@ -59,6 +62,9 @@ struct SentimentScorer {
         add(["mais", "cependant", "pourtant", "toutefois", "neanmoins", "but", "however", "yet", "although",
              "though", "nevertheless"], .contrast)
         add(["que", "qu'"], .que)
+        add(["peu"], .peu)
+        add(["un"], .un)
+        add(["for", "pour"], .purpose)
         add(["fin", "baisse", "recul", "reduction", "diminution", "sortie", "lutte", "end", "decline", "fight",
              "lift", "lower", "ease", "cut", "cuts", "combat"], .nounShifter)
         add(["de", "du", "des", "d'", "a", "au", "aux", "la", "le", "les", "l'", "contre", "of", "to", "in", "the",
@@ -180,6 +186,21 @@ struct SentimentScorer {
                 continue
             }
             let m = state.modifier(t)
+            // A lexicon phrase that starts with a modifier (`pas terrible`, `sans queue ni tête`, `peu
+            // convaincant`) is read as written: the phrase carries its own negation.
+            if m.rawValue != 0, lexicon.maximumPhraseWords > 1, let (valence, end) = phrase(t, range: range, state: &state) {
+                var value = valence
+                var modifiers: [String] = []
+                if boostLeft > 0 { value *= boost; modifiers.append(boostName) }
+                if shiftedAt == t { value *= options.shift; modifiers.append("shifted") }
+                let span = TextSpan(start: token.span.start, end: tokens[end - 1].span.end)
+                hits.append(SentimentHit(text: String(structure.text(of: span)), span: span, valence: valence,
+                                         score: value, modifiers: modifiers))
+                negatedFrom = nil
+                boostLeft = 0
+                t = end
+                continue
+            }
             if m.contains(.contrast) {
                 contrastAt = t
                 negatedFrom = nil
@@ -206,10 +227,26 @@ struct SentimentScorer {
                 t += 1
                 continue
             }
+            // `peu convaincant`, `peu de succès`: bare `peu` (not `un peu`, a dampener) says the opposite.
+            let barePeu = m.contains(.peu) && !state.modifier(t - 1).contains(.un)
             // A shifter before a term (within five words of the clause) reverses it and is not scored itself.
-            if m.contains(.shifter), shiftedAt == nil, let target = shiftTarget(after: t, range: range, state: &state) {
+            if m.contains(.shifter) || barePeu, shiftedAt == nil,
+               let target = shiftTarget(after: t, range: range, state: &state)
+            {
                 shiftedAt = target
                 t += 1
+                continue
+            }
+            if m.contains(.intensifier), t + 1 >= range.upperBound || state.isBoundary(t + 1),
+               let (valence, end) = lookup(t, range: range, state: &state)
+            {
+                // `C'est super.`: an intensifier with nothing to intensify is a word of its own.
+                var value = valence
+                var modifiers: [String] = []
+                if negatedFrom != nil { value *= options.negation; modifiers.append("negated") }
+                hits.append(SentimentHit(text: String(structure.text(of: token.span)), span: token.span,
+                                         valence: valence, score: value, modifiers: modifiers))
+                t = end
                 continue
             }
             if m.contains(.intensifier) { boost = options.intensifier; boostLeft = 2; boostName = "intensified"; t += 1; continue }
@@ -283,6 +320,10 @@ struct SentimentScorer {
     /// The token of the polar lexicon term a shifter at `t` reverses: the first term within five words of the
     /// clause, when it has a valence (a topic word with valence 0 stops the search); nil otherwise.
     private func shiftTarget(after t: Int, range: Range<Int>, state: inout State) -> Int? {
+        // `fight for`, `lutter pour`: on the side of what follows, not against it.
+        var first = t + 1
+        while first < range.upperBound, state.tokens[first].kind != .word, !state.isBoundary(first) { first += 1 }
+        if first < range.upperBound, state.modifier(first).contains(.purpose) { return nil }
         // A noun (`la fin`, `la baisse`) shifts only what it governs: `la fin de la guerre`, not `la fin est bonne`.
         if state.modifier(t).contains(.nounShifter) {
             var next = t + 1
@@ -303,6 +344,12 @@ struct SentimentScorer {
             k += 1
         }
         return nil
+    }
+
+    /// The valence of a phrase of two words or more starting at `t`, and the token after it.
+    private func phrase(_ t: Int, range: Range<Int>, state: inout State) -> (Double, Int)? {
+        guard let found = lookup(t, range: range, state: &state), found.1 > t + 1 else { return nil }
+        return found
     }
 
     /// The valence of the term starting at `t` and the token after it.

@@ -125,7 +125,10 @@ public struct SentimentLexicon: Sendable {
             var copy = text
             let structure = TextStructure(analyzing: text)
             copy.withUTF8 { bytes in
+                var count = 0
+                defer { words = max(words, count) }  // the scorer counts words as the tokenizer cuts them
                 for token in structure.tokens where token.kind == .word || token.kind == .number {
+                    count += 1
                     var word = NameKey()
                     if accents { word.appendLowercased(bytes, token.span.start, token.span.end) } else {
                         word.append(bytes, token.span.start, token.span.end)
@@ -146,7 +149,12 @@ public struct SentimentLexicon: Sendable {
             let k = key(term, accents: true)
             explicit.insert(k)
             exactEntries.append((k, valence))
-            words = max(words, term.split(separator: " ").count)
+            if term.contains(" ") {
+                // The text may write a phrase as one hyphenated token (`chef-d'œuvre`, `cessez-le-feu`,
+                // `well-respected`): its key is the token's bytes with hyphens as spaces, built in one piece.
+                let glued = Self.glued(term)
+                if explicit.insert(glued).inserted { exactEntries.append((glued, valence)) }
+            }
             for form in Self.inflections(of: term, languages: languages) { generated.append((form, valence)) }
         }
         for (form, valence) in generated {
@@ -154,7 +162,7 @@ public struct SentimentLexicon: Sendable {
             if explicit.insert(k).inserted { exactEntries.append((k, valence)) }
         }
         // Accent-free keys, kept only when every accented form folding there has the same valence.
-        for (term, valence) in entries where !term.hasSuffix("*") {
+        for (term, valence) in entries where !term.hasSuffix("*") && !Self.endsInAccentedE(term) {
             let folded = key(term, accents: false)
             if let known = byFolded[folded] {
                 if let value = known, value != valence { byFolded[folded] = .some(nil) }
@@ -168,6 +176,24 @@ public struct SentimentLexicon: Sendable {
         maximumPhraseWords = words
     }
 
+    /// The key of a phrase written as one token, hyphens for spaces (`chef-d'œuvre` for `chef d'œuvre`).
+    static func glued(_ term: String) -> NameKey {
+        var key = NameKey()
+        var copy = term
+        copy.withUTF8 { key.appendLowercased($0, 0, $0.count) }
+        return key
+    }
+
+    /// Whether a single word ends in `é`, `ée`, `és`, `ées`: its accent-free form is usually another word
+    /// (`rythmé`/`rythme`, `daté`/`date`, `primé`/`prime`), so it gets no accent-free fallback.
+    static func endsInAccentedE(_ term: String) -> Bool {
+        guard !term.contains(" ") else { return false }
+        var word = Substring(term)
+        if word.hasSuffix("s") { word = word.dropLast() }
+        if word.hasSuffix("e") { word = word.dropLast() }
+        return word.hasSuffix("é")
+    }
+
     /// Regular inflections of a lemma (single words only).
     static func inflections(of term: String, languages: Set<String>) -> [String] {
         guard !term.contains(" "), term.count >= 3 else { return [] }
@@ -176,8 +202,10 @@ public struct SentimentLexicon: Sendable {
         let english = languages.isEmpty || languages.contains("en")
         if french {
             if term.hasSuffix("er") {
+                // Regular -er verbs, but not the `-ant` form (`enfer` → `enfant`, `restaurer` → `restaurant`):
+                // participles used as adjectives (`inquiétant`) are listed themselves.
                 let stem = String(term.dropLast(2))
-                forms += ["e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ait", "aient", "ais", "a", "ant",
+                forms += ["e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ait", "aient", "ais", "a",
                           "era", "eront", "erait", "eraient", "èrent", "ions", "iez"].map { stem + $0 }
             } else if term.hasSuffix("eux") {
                 let stem = String(term.dropLast(3))
@@ -197,9 +225,11 @@ public struct SentimentLexicon: Sendable {
             }
         }
         if english {
-            if term.hasSuffix("y"), term.count > 3 {
+            if term.hasSuffix("y"), term.count > 3, let before = term.dropLast().last, !"aeiou".contains(before) {
                 let stem = String(term.dropLast())
                 forms += [stem + "ies", stem + "ied", term + "ing"]
+            } else if term.hasSuffix("y") {
+                forms += [term + "s", term + "ed", term + "ing"]  // `betray`, `destroy`, `enjoy`
             } else if term.hasSuffix("e") {
                 forms += [term + "s", term + "d", String(term.dropLast()) + "ing"]
             } else {
