@@ -753,6 +753,12 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Réunion à quinze heures et quinze minutes.") == ["T15:15"])
         #expect(DateFixtures.values("Le train part à 8h du soir.") == ["T20:00"])
         #expect(DateFixtures.values("Le repas de midi est servi.").isEmpty)
+        // `minuit` and `midi` alone are times; `Midi` inside a sentence is the region; `Le 16,` dates a paragraph.
+        #expect(DateFixtures.values("Les cloches ont sonné minuit.") == ["T00:00"])
+        #expect(DateFixtures.values("Rendez-vous midi devant la mairie.") == ["T12:00"])
+        #expect(DateFixtures.values("Il pleut dans le Midi et sur Midi Libre.").isEmpty)
+        #expect(DateFixtures.values("Le 16, les grévistes ont voté.") == ["2024-03-16"])
+        #expect(DateFixtures.values("Il porte le 16 depuis deux ans.").filter { $0.hasPrefix("2024") }.isEmpty)
         // An abbreviated weekday only before a clock time, as comment timestamps write it.
         #expect(DateFixtures.values("Jeu 15:12 · Karim a répondu") == ["2024-03-14T15:12"])
         #expect(DateFixtures.values("Sam Rainsy a parlé.").isEmpty)

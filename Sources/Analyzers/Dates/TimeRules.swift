@@ -458,14 +458,20 @@ extension DateScanner {
         value.utf8.count == 10 ? DatePoint.dayNumber(of: value) : nil
     }
 
-    /// A time standing alone: `à 18h32`, `16h`, `à midi`, `vers environ 5h`. Bare `midi`/`minuit` need `à` (`le
-    /// Midi` is a region). A day after it joins it (`8 heures ce soir`, `13h30 samedi 21 septembre`).
+    /// A time standing alone: `à 18h32`, `16h`, `à midi`, `minuit`, `vers environ 5h`; `Midi` capitalised inside
+    /// a sentence is a region. A day after it joins it (`8 heures ce soir`, `13h30 samedi 21 septembre`).
     func timeMatch(at i: Int) -> DateMatch? {
         let after = afterTimeIntroducer(i)
-        // `midi` and `minuit` alone need `à` (`le Midi`, `le repas de midi`), unless minutes follow (`midi et quart`).
         let namedWithMinutes = (keyword(i) == .midi || keyword(i) == .minuit)
             && (keyword(i + 1) == .et || keyword(i + 1) == .moins || count(i + 1) != nil)
-        guard after != nil || tokens[i].kind == .number || namedWithMinutes else { return nil }
+            && clockTime(at: i, introduced: true)?.minute != nil
+        // `minuit` is always a time; `midi` too in lower case, except the generic meal time (`le repas de midi`,
+        // `le midi`); `Midi` inside a sentence or before a name is the south of France (`Midi Libre`).
+        let sentenceStart = tokens[i].has(.sentenceStart) || tokens[i].has(.lineStart)
+        let generic = keyword(i - 1) == .de || keyword(i - 1) == .du || keyword(i - 1) == .le
+        let namedAlone = keyword(i) == .minuit
+            || (keyword(i) == .midi && !generic && (!isCapitalized(i) || (sentenceStart && !isCapitalized(i + 1))))
+        guard after != nil || tokens[i].kind == .number || namedWithMinutes || namedAlone else { return nil }
         // `1:23:45` alone is as often a race time as a clock time: only after `à`, `at`, `vers`.
         if after == nil, seconds(at: i) != nil { return nil }
         let start = after ?? i
