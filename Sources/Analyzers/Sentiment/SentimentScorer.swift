@@ -46,6 +46,10 @@ struct SentimentScorer {
         static let purpose = Modifier(rawValue: 1 << 12)  // for, pour: `fight for` is no shift
     }
 
+    /// Modifiers that a lexicon phrase may start with (not articles and prepositions: most phrases start with
+    /// a content word, and looking phrases up at every `de` would cost for nothing).
+    static let phraseStarters: Modifier = [.ne, .particle, .negator, .intensifier, .dampener, .shifter, .peu]
+
     static let modifiers: NameTable<UInt16> = {
         var bits: [String: Modifier] = [:]
         func add(_ words: [String], _ m: Modifier) { for w in words { bits[w, default: []].insert(m) } }
@@ -188,7 +192,9 @@ struct SentimentScorer {
             let m = state.modifier(t)
             // A lexicon phrase that starts with a modifier (`pas terrible`, `sans queue ni tête`, `peu
             // convaincant`) is read as written: the phrase carries its own negation.
-            if m.rawValue != 0, lexicon.maximumPhraseWords > 1, let (valence, end) = phrase(t, range: range, state: &state) {
+            if !m.isDisjoint(with: Self.phraseStarters), lexicon.maximumPhraseWords > 1,
+               let (valence, end) = phrase(t, range: range, state: &state)
+            {
                 var value = valence
                 var modifiers: [String] = []
                 if boostLeft > 0 { value *= boost; modifiers.append(boostName) }
