@@ -35,7 +35,8 @@ struct SentimentNegationTests {
         "Je n'aime pas ce film.", "Ce film n'est jamais bon.", "Il n'est plus bon.", "Ce n'est guère bon.",
         "Ce n'est nullement bon.", "C'est pas bon.", "Un film sans succès.", "Ni bon ni drôle.",
         "Aucun succès pour ce film.", "It is not good.", "It isn't good.", "Never good.", "No good news.",
-        "A film without good ideas.", "Je n'aime rien de bon.",
+        "A film without good ideas.", "Je n'aime rien de bon.", "Je n'ai vu personne de bon.",
+        "Ce film n'a aucun succès.", "It was cheap nor good.",
     ])
     func negationsFlipTheTerm(text: String) {
         #expect(SentimentFixtures.label(text) == .negative, "\(text)")
@@ -44,6 +45,8 @@ struct SentimentNegationTests {
 
     @Test(arguments: [
         "Ce n'est que bon.", "C'est sans doute bon.", "Il est plus bon que jamais.", "Non seulement bon, mais excellent.",
+        // `plus` negates only after `ne`: here it compares.
+        "Il est plus drôle que le premier.",
     ])
     func notNegations(text: String) {
         #expect(SentimentFixtures.label(text) == .positive, "\(text)")
