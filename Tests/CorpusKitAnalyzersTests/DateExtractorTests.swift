@@ -159,6 +159,20 @@ struct TimeTests {
         #expect(DateFixtures.values("Il a bouclé le semi en 1:23:45.").isEmpty)
     }
 
+    @Test func nightsBetweenTwoDays() throws {
+        // Anchor: Friday 15 March 2024.
+        let e = try #require(DateFixtures.only("Dans la nuit de samedi à dimanche, un entrepôt a brûlé."))
+        #expect(e.value == "2024-03-09TNI")
+        #expect(e.text == "Dans la nuit de samedi à dimanche")
+        #expect(e.kind == .dateTime)
+        #expect(e.intervalStart == "2024-03-10T00:00")
+        #expect(DateFixtures.values("Des tirs ont éclaté dans la nuit du 12 au 13.") == ["2024-03-12TNI"])
+        #expect(DateFixtures.values("la nuit du 3 au 4 mars 2023") == ["2023-03-03TNI"])
+        #expect(DateFixtures.values("Il a neigé la nuit dernière.") == ["2024-03-14TNI"])
+        // Not one night: the days do not follow each other.
+        #expect(DateFixtures.values("la nuit de samedi à lundi").count == 2)
+    }
+
     @Test func partOfTheDayThenClockTime() {
         #expect(DateFixtures.values("Ce matin à 8h30, le train a déraillé.") == ["2024-03-15T08:30"])
         #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])

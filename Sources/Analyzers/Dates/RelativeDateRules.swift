@@ -33,6 +33,18 @@ extension DateScanner {
             match.point?.grain = .hour
             match.kind = .dateTime
             return match
+        case .la where keyword(i + 1) == .nuit && keyword(i + 2) == .last:
+            // `la nuit dernière`: the night before the publication day (the one that followed yesterday).
+            guard var match = dayOffset(i, i + 3, -1, rule: "relative-last-night") else { return nil }
+            match.point?.partOfDay = "NI"
+            match.point?.grain = .hour
+            match.kind = .dateTime
+            return match
+        case .la where keyword(i + 1) == .nuit && (keyword(i + 2) == .de || keyword(i + 2) == .du):
+            return nightBetween(i, i + 3)
+        case .dans where keyword(i + 1) == .la && keyword(i + 2) == .nuit
+            && (keyword(i + 3) == .de || keyword(i + 3) == .du):
+            return nightBetween(i, i + 4)
         case .avant where keyword(i + 1) == .hier:
             return dayOffset(i, i + 2, -2, rule: "relative-day-before-yesterday")
         case .apres where keyword(i + 1) == .demain:
@@ -344,6 +356,66 @@ extension DateScanner {
             Self.parseDay(reading.value).map { .init(value: value($0), intervalStart: DatePoint.instant($0),
                                                      intervalEnd: DatePoint.instant($0 + 2)) }
         }
+        return match
+    }
+
+    /// `la nuit de samedi à dimanche`, `la nuit du 3 au 4 mars`, `la nuit du 14 au 15`: the night that follows
+    /// the first day (`…TNI`, 24:00 to 04:00 after it), when the second day is the day after it.
+    private func nightBetween(_ start: Int, _ j: Int) -> DateMatch? {
+        var first: DateMatch
+        var end: Int
+        if let weekday = fullWeekday(j) {
+            // Two weekdays: the first resolved as usual, the second must follow it.
+            guard keyword(j + 1) == .a || keyword(j + 1) == .au, fullWeekday(j + 2) == weekday % 7 + 1 else { return nil }
+            first = weekdayMatch(j, j + 1, weekday, .inferred, rule: "relative-night-of")
+            end = j + 3
+        } else if let shape = number(j), shape.groups == 1, shape.lengths.0 <= 2,
+                  keyword(j + 1) == .au, let second = absoluteDate(at: j + 2) ?? bareDayOfMonth(j + 2),
+                  let secondDay = second.point?.dayNumber, CalendarMath.civil(secondDay - 1).day == shape.values.0
+        {
+            // `du 3 au 4 mars 2024`, `du 14 au 15`: the second date says the month.
+            first = second
+            first.point = .day(secondDay - 1)
+            first.alternatives = second.alternatives.compactMap { reading in
+                Self.parseDay(reading.value).map { DatePoint.day($0 - 1).reading }
+            }
+            end = second.end
+        } else {
+            return nil
+        }
+        guard var point = first.point, point.grain == .day else { return nil }
+        point.partOfDay = "NI"
+        point.grain = .hour
+        first.point = point
+        first.alternatives = first.alternatives.compactMap { reading in
+            guard let day = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
+            var other = DatePoint.day(day)
+            other.partOfDay = "NI"
+            other.grain = .hour
+            return other.reading
+        }
+        first.start = start
+        first.end = end
+        first.kind = .dateTime
+        first.rule = "relative-night-of"
+        return first
+    }
+
+    /// A day of the anchor's month or the one before, with no month written (`au 15` in `la nuit du 14 au 15`).
+    private func bareDayOfMonth(_ j: Int) -> DateMatch? {
+        guard let shape = number(j), shape.groups == 1, shape.lengths.0 <= 2, (1...31).contains(shape.values.0),
+              monthField(at: j + 1) == nil, let anchor = anchorDate, let month = anchor.month, let reference = anchorDay,
+              CalendarMath.isValid(year: anchor.year, month: month, day: shape.values.0)
+        else { return nil }
+        var day = CalendarMath.dayNumber(year: anchor.year, month: month, day: shape.values.0)
+        if day > reference {
+            let previous = CalendarMath.addMonths(year: anchor.year, month: month, -1)
+            guard CalendarMath.isValid(year: previous.year, month: previous.month, day: shape.values.0) else { return nil }
+            day = CalendarMath.dayNumber(year: previous.year, month: previous.month, day: shape.values.0)
+        }
+        var match = DateMatch(j, j + 1, point: .day(day), confidence: 0.7, rule: "partial-day")
+        match.anchor = publicationAnchor
+        match.flag(.directionInferred)
         return match
     }
 
