@@ -350,6 +350,20 @@ struct DateEvaluatorTests {
         #expect(report.mismatches.first?.expected.contains("«le 12 octobre»@\(octobre12 - 3)") == true)
     }
 
+    @Test func rowsThatAreADateAloneAreParsedAndTheSearchFigureIsKept() {
+        let rows = [
+            DucklingDateCase(id: "d-1", text: "le 10", start: "2021-06-10T00:00:00", end: nil, grain: "day",
+                             kind: "instant", baseDate: nil, line: 2),
+        ]
+        let parsed = TemporalExpression(span: TextSpan(start: 0, end: 5), text: "le 10", kind: .date,
+                                        value: "2021-06-10", granularity: .day, rule: "stub")
+        let stub = StubExtractor([:])
+        let evaluator = DateEvaluator(mismatchesPerCategory: 2, parse: { _, _ in parsed }) { stub.extract($0, $1) }
+        let report = evaluator.evaluate([DateEvaluationData(path: "dk.tsv", cases: .duckling(rows))]).report
+        #expect(accuracy(report, "duckling instant") == AccuracyCounts(correct: 1, total: 1))
+        #expect(accuracy(report, "duckling (all, searched as running text)") == AccuracyCounts(correct: 0, total: 1))
+    }
+
     @Test func mismatchesAreKeptUpToTheLimitPerCategory() {
         let rows = (1...5).map { index in
             DucklingDateCase(

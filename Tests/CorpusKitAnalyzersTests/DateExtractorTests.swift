@@ -264,6 +264,20 @@ struct RelativeDateTests {
         let week = DateFixtures.extract("la semaine dernière")[0]
         #expect(week.intervalStart == "2024-03-04T00:00")
         #expect(week.intervalEnd == "2024-03-11T00:00")
+        #expect(DateFixtures.values("Le texte sera voté dans la semaine.") == ["2024-W11"])
+        #expect(DateFixtures.values("Les résultats tomberont dans le mois.") == ["2024-03"])
+        #expect(DateFixtures.values("la semaine qui suit") == ["2024-W12"])
+        #expect(DateFixtures.values("le mois qui vient") == ["2024-04"])
+        // Weekdays of the anchor's week and of the next one.
+        #expect(DateFixtures.values("mardi de cette semaine") == ["2024-03-12"])
+        #expect(DateFixtures.values("mercredi de la semaine d'après") == ["2024-03-20"])
+    }
+
+    @Test func midnightEndsTheAnchorDay() throws {
+        let e = try #require(DateFixtures.only("Le couvre-feu commence à minuit."))
+        #expect(e.value == "T00:00")
+        #expect(e.intervalStart == "2024-03-16T00:00")
+        #expect(DateFixtures.extract("Le train part à 8h.").first?.intervalStart == "2024-03-15T08:00")
     }
 
     @Test func monthsWithDirection() {

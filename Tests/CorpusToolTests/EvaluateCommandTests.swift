@@ -109,6 +109,7 @@ struct EvaluateCommandTests {
         let names = (report?["entries"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == [
             "duckling instant", "duckling negative", "duckling (all)", "duckling (all, no alternatives)",
+            "duckling (all, searched as running text)",
         ])
         #expect((report?["mismatches"] as? [Any])?.isEmpty == false)
     }

@@ -197,6 +197,18 @@ extension DateScanner {
             // numeric around: a run of numbers is a phone number or a code).
             return dayMatch(j, j + 3, year.values.0, month.values.0, shape.values.0, rule: "numeric-dmy-blank")
         }
+        if lenient, let month = number(j + 1), month.isPlain, month.lengths.0 <= 2, !isNumber(j - 1) {
+            // Parsing a string that is a date (see ``DateExtractor/parse(_:anchor:)``): `17 02`, `20 02 14`.
+            if let year = number(j + 2), year.isPlain, year.lengths.0 == 2 || year.lengths.0 == 4, !isNumber(j + 3) {
+                let y = year.lengths.0 == 2 ? expandTwoDigitYear(year.values.0) : year.values.0
+                return dayMatch(j, j + 3, y, month.values.0, shape.values.0, rule: "numeric-dmy-blank")
+            }
+            if !isNumber(j + 2), (1...12).contains(month.values.0), (1...31).contains(shape.values.0) {
+                return inferredYear(DateMatch(j, j + 2, point: DatePoint(grain: .day, month: month.values.0,
+                                                                         day: shape.values.0),
+                                              confidence: 0.6, rule: "numeric-dm-blank"))
+            }
+        }
         let p = punctuation(j + 1)
         guard p == 0x2D || p == 0x2F || p == 0x2E, punctuation(j + 3) == p,
               let month = number(j + 2), month.isPlain, month.lengths.0 <= 2,

@@ -64,14 +64,6 @@ extension DateScanner {
         ["in", "since", "until", "till", "during", "before", "after", "through", "by", "of", "early", "late",
          "mid", "last", "next", "this", "from"].map { Array($0.utf8) })
 
-    /// The ASCII letters of token `i`, lower-cased (empty out of range).
-    private func lowercased(_ i: Int) -> [UInt8] {
-        guard i >= 0, i < count else { return [] }
-        var word: [UInt8] = []
-        for k in tokens[i].span.start..<tokens[i].span.end where bytes[k] < 0x80 { word.append(bytes[k] | 0x20) }
-        return word
-    }
-
     /// A month alone or with its year, for `mi-mars` and `début mars`.
     private func monthPoint(_ i: Int, _ month: Int) -> DateMatch {
         if let year = year(i + 1) {

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Each row's text is given to the extractor with the row's reference date as anchor (`base_date`, seconds and
 /// UTC offset dropped: the gold values are local wall-clock times), and the expressions found are compared with
-/// what the row states. The rules, per file:
+/// what the row states. Rows that are a date alone — Duckling's phrases and dateparser's parse cases — go to
+/// ``parse`` when there is one (``DateExtractor/parse(_:anchor:)``); the `(all, searched as running text)` lines
+/// score them with ``extract`` too. The rules, per file:
 ///
 /// - **duckling** (`duckling instant`, `duckling interval`, `duckling open_interval_after`…): an `instant` row
 ///   is correct when some expression's interval start or value — or one of its ``TemporalExpression/alternatives``
@@ -21,7 +23,8 @@ import Foundation
 ///   expected time is midnight). Rows anchored on the real clock (`(now)`, `days_ago=N`) are anchored on
 ///   2014-09-01T10:30 (the mocked now of dateparser's freshness tests) and expect that date minus N days.
 ///   `search`: an expression whose text is `expected_span` (dateparser includes a leading `le`; our span may
-///   leave it out) and whose value is right. `search_span`: an expression whose text is the whole string.
+///   leave it out) and whose value is right, or a range whose text holds the span and one of whose ends is the
+///   date (dateparser lists the two ends of `du 1 septembre 1939 au 2 septembre 1945` as two dates). `search_span`: an expression whose text is the whole string.
 ///   `negative`: nothing found. `translation` rows assert dateparser's internal French→English translation, not
 ///   a date: they are skipped (and counted in ``Result/skipped``).
 /// - **recognizers** value rows (Parser and Model specs): the `timex` (any of its ` | ` alternatives; a range
@@ -48,14 +51,22 @@ public struct DateEvaluator: Sendable {
         public var skipped: [(reason: String, rows: Int)]
     }
 
+    /// Reads a string that is one date (``DateExtractor/parse(_:anchor:)``), for the rows that are a date
+    /// expression alone (dateparser's parse cases, Duckling's phrases); nil to search those rows like running
+    /// text too.
+    public typealias Parse = @Sendable (_ text: String, _ anchor: PublicationDate?) -> TemporalExpression?
+
     /// The extractor under test.
     public var extract: Extract
+    /// The parser under test, for rows that are a date alone.
+    public var parse: Parse?
     /// How many mismatches to keep per category, for `--explain`.
     public var mismatchesPerCategory: Int
 
     /// Creates an evaluator of the given extraction function.
-    public init(mismatchesPerCategory: Int = 10, extract: @escaping Extract) {
+    public init(mismatchesPerCategory: Int = 10, parse: Parse? = nil, extract: @escaping Extract) {
         self.extract = extract
+        self.parse = parse
         self.mismatchesPerCategory = mismatchesPerCategory
     }
 
@@ -66,7 +77,7 @@ public struct DateEvaluator: Sendable {
     /// - Parameter files: Gold files, in the order their scores should be shown.
     /// - Returns: The report (task `dates`, dataset: the file paths) and the rows skipped.
     public func evaluate(_ files: [DateEvaluationData]) -> Result {
-        var state = State(mismatchesPerCategory: mismatchesPerCategory, extract: extract)
+        var state = State(mismatchesPerCategory: mismatchesPerCategory, extract: extract, parse: parse)
         for file in files {
             switch file.cases {
             case .duckling(let rows): state.score(duckling: rows)
@@ -89,6 +100,7 @@ public struct DateEvaluator: Sendable {
     private struct State {
         let mismatchesPerCategory: Int
         let extract: Extract
+        let parse: Parse?
         var items = 0
         var order: [String] = []
         var accuracy: [String: AccuracyCounts] = [:]
@@ -98,9 +110,20 @@ public struct DateEvaluator: Sendable {
         var skipped: [(reason: String, rows: Int)] = []
         var cache: [String: [TemporalExpression]] = [:]
 
-        init(mismatchesPerCategory: Int, extract: @escaping Extract) {
+        init(mismatchesPerCategory: Int, extract: @escaping Extract, parse: Parse?) {
             self.mismatchesPerCategory = mismatchesPerCategory
             self.extract = extract
+            self.parse = parse
+        }
+
+        /// A row that is a date alone: parsed when there is a parser, else searched.
+        mutating func phrase(_ text: String, anchor: PublicationDate?) -> [TemporalExpression] {
+            guard let parse else { return expressions(text, anchor: anchor) }
+            let key = "parse\u{1}" + (anchor?.iso8601 ?? "") + "\u{1}" + text
+            if let found = cache[key] { return found }
+            let found = parse(text, anchor).map { [$0] } ?? []
+            cache[key] = found
+            return found
         }
 
         mutating func expressions(_ text: String, anchor: PublicationDate?) -> [TemporalExpression] {
@@ -145,13 +168,14 @@ public struct DateEvaluator: Sendable {
         // MARK: duckling
 
         mutating func score(duckling rows: [DucklingDateCase]) {
-            var total = AccuracyCounts(), strict = AccuracyCounts()
+            var total = AccuracyCounts(), strict = AccuracyCounts(), searchedTotal = AccuracyCounts()
             for row in rows {
                 items += 1
-                let found = expressions(row.text, anchor: DateEvaluator.anchor(row.baseDate))
+                let found = phrase(row.text, anchor: DateEvaluator.anchor(row.baseDate))
+                let searched = expressions(row.text, anchor: DateEvaluator.anchor(row.baseDate))
                 let category = "duckling \(row.kind)"
                 let grain = DateEvaluator.Grain(row.grain) ?? .second
-                func correct(alternatives: Bool) -> Bool {
+                func correct(alternatives: Bool, in found: [TemporalExpression]) -> Bool {
                     switch row.kind {
                     case "negative":
                         return found.isEmpty
@@ -182,10 +206,11 @@ public struct DateEvaluator: Sendable {
                         }
                     }
                 }
-                let isCorrect = correct(alternatives: true)
+                let isCorrect = correct(alternatives: true, in: found)
                 record(category, isCorrect)
                 total.record(isCorrect)
-                strict.record(correct(alternatives: false))
+                strict.record(correct(alternatives: false, in: found))
+                if parse != nil { searchedTotal.record(correct(alternatives: true, in: searched)) }
                 if !isCorrect {
                     let expected: String
                     switch row.kind {
@@ -201,13 +226,17 @@ public struct DateEvaluator: Sendable {
                 accuracy["duckling (all)", default: .init()] += total
                 declare("duckling (all, no alternatives)")
                 accuracy["duckling (all, no alternatives)", default: .init()] += strict
+                if parse != nil {
+                    declare("duckling (all, searched as running text)")
+                    accuracy["duckling (all, searched as running text)", default: .init()] += searchedTotal
+                }
             }
         }
 
         // MARK: dateparser
 
         mutating func score(dateparser rows: [DateparserDateCase]) {
-            var total = AccuracyCounts(), strict = AccuracyCounts()
+            var total = AccuracyCounts(), strict = AccuracyCounts(), searchedTotal = AccuracyCounts()
             for row in rows {
                 guard row.kind != "translation" else {
                     skip("dateparser translation (asserts dateparser's French→English translation, not a date)")
@@ -224,7 +253,10 @@ public struct DateEvaluator: Sendable {
                         expectedText = now.addingDays(-days).iso8601
                     }
                 }
-                let found = expressions(row.text, anchor: anchor)
+                // `search` and `search_span` rows are running text; the others are a date alone, to parse.
+                let inText = row.kind == "search" || row.kind == "search_span"
+                let found = inText ? expressions(row.text, anchor: anchor) : phrase(row.text, anchor: anchor)
+                let searched = expressions(row.text, anchor: anchor)
                 let category = "dateparser \(row.kind)"
                 let expected = expectedText.flatMap(EvaluationDateParts.init)
                 let grain = DateEvaluator.Grain(period: row.period, expected: expected)
@@ -233,7 +265,7 @@ public struct DateEvaluator: Sendable {
                     return DateEvaluator.instants(of: expression, alternatives: alternatives, ends: false)
                         .contains { $0.matches(expected, at: grain) }
                 }
-                func correct(alternatives: Bool) -> Bool {
+                func correct(alternatives: Bool, in found: [TemporalExpression]) -> Bool {
                     switch row.kind {
                     case "negative":
                         return found.isEmpty
@@ -241,18 +273,29 @@ public struct DateEvaluator: Sendable {
                         let whole = (row.expectedSpan ?? row.text).trimmingCharacters(in: .whitespaces)
                         return found.contains { $0.text == whole }
                     case "search":
+                        let span = row.expectedSpan ?? ""
                         return found.contains { expression in
-                            DateEvaluator.sameSearchSpan(expression.text, row.expectedSpan ?? "")
+                            DateEvaluator.sameSearchSpan(expression.text, span)
                                 && valueMatches(expression, alternatives: alternatives)
+                        } || found.contains { expression in
+                            // A date found as one end of a range (`du 1 septembre 1939 au 2 septembre 1945`):
+                            // the range's text holds the expected span and one of its ends is the date.
+                            guard let expected, expression.kind == .interval, !span.isEmpty,
+                                  expression.text.contains(DateEvaluator.withoutArticle(span))
+                            else { return false }
+                            return expression.value.split(separator: "/").contains { end in
+                                EvaluationDateParts(String(end))?.matches(expected, at: grain) == true
+                            }
                         }
                     default:
                         return found.contains { valueMatches($0, alternatives: alternatives) }
                     }
                 }
-                let isCorrect = correct(alternatives: true)
+                let isCorrect = correct(alternatives: true, in: found)
                 record(category, isCorrect)
                 total.record(isCorrect)
-                strict.record(correct(alternatives: false))
+                strict.record(correct(alternatives: false, in: found))
+                if parse != nil { searchedTotal.record(correct(alternatives: true, in: searched)) }
                 if !isCorrect {
                     var wanted: String
                     switch row.kind {
@@ -269,6 +312,10 @@ public struct DateEvaluator: Sendable {
                 accuracy["dateparser (all)", default: .init()] += total
                 declare("dateparser (all, no alternatives)")
                 accuracy["dateparser (all, no alternatives)", default: .init()] += strict
+                if parse != nil {
+                    declare("dateparser (all, searched as running text)")
+                    accuracy["dateparser (all, searched as running text)", default: .init()] += searchedTotal
+                }
             }
         }
 
@@ -438,6 +485,12 @@ public struct DateEvaluator: Sendable {
         return parts
     }
 
+    /// A search span without the leading article dateparser includes.
+    static func withoutArticle(_ span: String) -> String {
+        for article in ["le ", "Le ", "l'", "L'"] where span.hasPrefix(article) { return String(span.dropFirst(article.count)) }
+        return span
+    }
+
     /// Whether our text is dateparser's search span, which may include a leading `le`/`Le`.
     static func sameSearchSpan(_ ours: String, _ expected: String) -> Bool {
         if ours == expected { return true }
@@ -554,7 +607,9 @@ extension DateEvaluator {
     /// An evaluator of the standard ``DateExtractor``.
     public init(mismatchesPerCategory: Int = 10) {
         let extractor = DateExtractor()
-        self.init(mismatchesPerCategory: mismatchesPerCategory) { extractor.extract(from: $0, anchor: $1) }
+        self.init(mismatchesPerCategory: mismatchesPerCategory, parse: { extractor.parse($0, anchor: $1) }) {
+            extractor.extract(from: $0, anchor: $1)
+        }
     }
 }
 

@@ -68,6 +68,9 @@ struct DateScanner {
     var results: [TemporalExpression] = []
     /// The last explicit full date found, for weekdays and `la veille` that refer back to it.
     var previousDay: Int?
+    /// Whether the text is known to be one date (``DateExtractor/parse(_:anchor:)``): shapes too ambiguous in
+    /// running text are read (`le 16`, `17 02`).
+    var lenient = false
     /// Paragraph cursor for the boilerplate flag.
     private var paragraphIndex = 0
 
@@ -126,6 +129,15 @@ struct DateScanner {
     /// Whether token `i` is glued to the one before it (no space, no line break).
     func isAttached(_ i: Int) -> Bool {
         i > 0 && i < count && !tokens[i].has(.spaceBefore) && !tokens[i].has(.lineStart)
+    }
+
+    /// The ASCII letters of token `i`, lower-cased (empty out of range), to tell English words from French ones
+    /// that fold alike.
+    func lowercased(_ i: Int) -> [UInt8] {
+        guard i >= 0, i < count else { return [] }
+        var word: [UInt8] = []
+        for k in tokens[i].span.start..<tokens[i].span.end where bytes[k] < 0x80 { word.append(bytes[k] | 0x20) }
+        return word
     }
 
     /// The shape of a number token.
@@ -223,8 +235,10 @@ struct DateScanner {
         if var onAnchorDay = point, onAnchorDay.hasTime, !onAnchorDay.hasDate, match.value == nil,
            match.intervalStart == nil, let anchorDay
         {
-            // A bare time: its interval is on the anchor's day (the value keeps no date).
-            let day = CalendarMath.civil(anchorDay)
+            // A bare time: its interval is on the anchor's day (the value keeps no date); midnight named as such
+            // (`à minuit`, `minuit trois`) is the one that ends that day.
+            let midnight = (match.start..<match.end).contains { keyword($0) == .minuit || keyword($0) == .midnight }
+            let day = CalendarMath.civil(anchorDay + (midnight && onAnchorDay.hour == 0 ? 1 : 0))
             (onAnchorDay.year, onAnchorDay.month, onAnchorDay.day) = (day.year, day.month, day.day)
             if let bounds = onAnchorDay.bounds {
                 match.intervalStart = bounds.start

@@ -122,12 +122,24 @@ extension DateScanner {
             }
             return nil
         case .la, .le, .elidedL:
-            // `la semaine dernière`, `le mois prochain`, `l'an dernier`, `l'année passée`.
+            // `la semaine dernière`, `le mois prochain`, `l'an dernier`, `l'année passée`, `la semaine qui suit`,
+            // `le mois qui vient`.
+            guard let unit = entry(i + 1).unit, !entry(i + 1).plural else { return nil }
+            if lowercased(i + 2) == Array("qui".utf8), [Array("suit".utf8), Array("vient".utf8)].contains(lowercased(i + 3)) {
+                return unitOffset(i, i + 4, unit, 1, rule: "relative-next-unit")
+            }
             let direction = keyword(i + 2)
-            guard let unit = entry(i + 1).unit, !entry(i + 1).plural, direction == .last || direction == .next
-            else { return nil }
+            guard direction == .last || direction == .next else { return nil }
             let offset = direction == .last ? -1 : 1
             return unitOffset(i, i + 3, unit, offset, rule: offset < 0 ? "relative-last-unit" : "relative-next-unit")
+        case .dans where keyword(i + 1) == .la || keyword(i + 1) == .le || keyword(i + 1) == .elidedL:
+            // `dans la semaine`, `dans le mois`, `dans l'année`: within the anchor's current unit (not `dans la
+            // semaine du 3 mars`, `dans la semaine qui suit`).
+            guard let unit = entry(i + 2).unit, !entry(i + 2).plural, unit == .week || unit == .month || unit == .year,
+                  ![.de, .du, .elidedD, .last, .next].contains(keyword(i + 3)), !isNumber(i + 3),
+                  lowercased(i + 3) != Array("qui".utf8)
+            else { return nil }
+            return unitOffset(i, i + 3, unit, 0, rule: "relative-this-unit")
         case .il:
             // `il y a trois ans`, `il y a environ deux heures`, and the common misspelling `il ya`.
             var j: Int
@@ -153,7 +165,10 @@ extension DateScanner {
         }
         if e.keyword == .a || e.keyword == .few || e.number >= 0 || isNumber(i) || e.unit == .year {
             // `two years ago`, `a year ago`.
-            if let quantity = quantity(at: i), keyword(quantity.end) == .ago {
+            // English `ago` after an English unit only: `4 heures ago` mixes languages and is left alone.
+            if let quantity = quantity(at: i), keyword(quantity.end) == .ago,
+               Self.englishUnits.contains(lowercased(quantity.end - 1))
+            {
                 return quantityOffset(i, quantity.end + 1, quantity.count, quantity.unit, past: true,
                                       rule: "relative-ago")
             }
@@ -236,7 +251,8 @@ extension DateScanner {
     /// Also `Le 16, les manifestants…` opening a sentence, the way news dates a paragraph. Otherwise `le 16`
     /// stays unread (a department, a page, a rank, a shirt number).
     private func dayOfMonthWithTime(_ i: Int) -> DateMatch? {
-        let opensSentence = tokens[i].has(.sentenceStart) && isCapitalized(i) && punctuation(i + 2) == 0x2C
+        let opensSentence = (tokens[i].has(.sentenceStart) && isCapitalized(i) && punctuation(i + 2) == 0x2C)
+            || (lenient && !isNumber(i + 2) && entry(i + 2).unit == nil && absoluteDate(at: i + 1) == nil)
         guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
               shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
               monthField(at: i + 2) == nil, opensSentence || timeField(at: i + 2) != nil, bareTime(at: i + 1) == nil
@@ -281,11 +297,24 @@ extension DateScanner {
             return attachingTime(to: match)
         }
         if keyword(j) == .de { j += 1 }
+        // `mardi cette semaine`, `mardi de cette semaine`: that day of the anchor's week.
+        if keyword(j) == .ce, entry(j + 1).unit == .week, !entry(j + 1).plural {
+            let monday = anchorDay - (CalendarMath.weekday(anchorDay) - 1)
+            var match = DateMatch(i, j + 2, point: .day(monday + weekday - 1), confidence: 0.85,
+                                  rule: "relative-weekday-of-this-week")
+            match.anchor = publicationAnchor
+            return attachingTime(to: match)
+        }
         guard keyword(j) == .la, entry(j + 1).unit == .week, !entry(j + 1).plural else { return nil }
-        let direction = keyword(j + 2)
+        var direction = keyword(j + 2)
+        var end = j + 3
+        if keyword(j + 2) == .elidedD, keyword(j + 3) == .apres {
+            direction = .next  // `la semaine d'après`
+            end = j + 4
+        }
         guard direction == .last || direction == .next else { return nil }
         let monday = anchorDay - (CalendarMath.weekday(anchorDay) - 1) + (direction == .next ? 7 : -7)
-        var match = DateMatch(i, j + 3, point: .day(monday + weekday - 1), confidence: 0.85,
+        var match = DateMatch(i, end, point: .day(monday + weekday - 1), confidence: 0.85,
                               rule: "relative-weekday-of-week")
         match.anchor = publicationAnchor
         return attachingTime(to: match)
@@ -358,6 +387,10 @@ extension DateScanner {
         }
         return match
     }
+
+    static let englishUnits: Set<[UInt8]> = Set(
+        ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+         "year", "years", "decade", "decades", "century", "centuries", "fortnight", "fortnights"].map { Array($0.utf8) })
 
     /// `la nuit de samedi à dimanche`, `la nuit du 3 au 4 mars`, `la nuit du 14 au 15`: the night that follows
     /// the first day (`…TNI`, 24:00 to 04:00 after it), when the second day is the day after it.

@@ -33,6 +33,8 @@ struct EvaluateCommand: ToolCommand {
                       underspecified one), on the dotnet-passes subset and on all specs, and the spans of
                       the extractor specs (text and start) as precision, recall, F1. An expression's
                       alternative readings count; the "no alternatives" lines count only its chosen reading.
+                      Rows that are a date alone (duckling, dateparser parse cases) are parsed as one date;
+                      the "searched as running text" lines score them with the extractor instead.
           entities    Runs the entity recogniser on the sentences of gold JSONL files ({"id", "genre", "text",
                       "entities": [{"start", "end", "type", "alt"}]}, offsets in code points, types PER, LOC,
                       ORG, MISC) and scores every mention, per file and per genre: strict (span and type), strict
