@@ -173,6 +173,17 @@ struct TimeTests {
         #expect(DateFixtures.values("la nuit de samedi à lundi").count == 2)
     }
 
+    @Test func meridiemGluedAndHoursNamedByThePartOfTheDay() {
+        #expect(DateFixtures.values("The polls close at 8pm.") == ["T20:00"])
+        #expect(DateFixtures.values("Trading resumed at 7:30am.") == ["T07:30"])
+        #expect(DateFixtures.values("Il est rentré à 11 du soir.") == ["T23:00"])
+        #expect(DateFixtures.values("Le choc a eu lieu à 3 de l'après-midi.") == ["T15:00"])
+        // Not hours: a count before `du`.
+        #expect(DateFixtures.values("Ils étaient 8 du même village.").isEmpty)
+        // A time, a comma, then its day.
+        #expect(DateFixtures.values("Concert : 20:00, 21/04/2023") == ["2023-04-21T20:00"])
+    }
+
     @Test func partOfTheDayThenClockTime() {
         #expect(DateFixtures.values("Ce matin à 8h30, le train a déraillé.") == ["2024-03-15T08:30"])
         #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])

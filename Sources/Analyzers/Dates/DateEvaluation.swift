@@ -28,10 +28,11 @@ import Foundation
 ///   `negative`: nothing found. `translation` rows assert dateparser's internal French→English translation, not
 ///   a date: they are skipped (and counted in ``Result/skipped``).
 /// - **recognizers** value rows (Parser and Model specs): the `timex` (any of its ` | ` alternatives; a range
-///   `(start,end,duration)` is compared as our `start/end`) must equal the value or an alternative of some
-///   expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
+///   `(start,end,duration)` is compared as our `start/end`, or as the interval the expression denotes) must equal
+///   the value or an alternative of some expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
 ///   minute). When the timex is underspecified (`XXXX-WXX-3`, `PRESENT_REF`), the past and future readings the
-///   spec resolves are accepted too. `negative` rows: nothing found. Rows stating a span but no value are
+///   spec resolves are accepted too, and for a part of the day (`XXXX-WXX-2TMO`) the resolved day with that part
+///   (`2016-11-01TMO`): the two sides give the morning different hours. `negative` rows: nothing found. Rows stating a span but no value are
 ///   skipped. Scores are given for the rows the reference C# implementation passes (`dotnet_passes = yes`: the
 ///   target), per `kind`, and for all rows.
 /// - **recognizers** span rows (Extractor specs): per spec case, the expected spans (text and UTF-16 start, as
@@ -344,6 +345,11 @@ public struct DateEvaluator: Sendable {
                     return found.contains { expression in
                         var values = [expression.value]
                         if alternatives { values += expression.alternatives.map(\.value) }
+                        // A range timex `(1970-01-01,1980-01-01,P10Y)` is what the expression denotes: its interval.
+                        values += DateEvaluator.intervalValue(expression.intervalStart, expression.intervalEnd)
+                        if alternatives {
+                            values += expression.alternatives.flatMap { DateEvaluator.intervalValue($0.intervalStart, $0.intervalEnd) }
+                        }
                         return values.contains { expected.contains(DateEvaluator.normalizedValue($0)) }
                     }
                 }
@@ -516,7 +522,20 @@ public struct DateEvaluator: Sendable {
             .filter { !$0.isEmpty }
         for value in timexes { values.insert(normalizedValue(value)) }
         let underspecified = timexes.contains { $0.contains("X") || $0.contains("REF") }
-        if underspecified, let resolution { values.formUnion(resolvedValues(resolution).map(normalizedValue)) }
+        if underspecified, let resolution {
+            let resolved = resolvedValues(resolution)
+            values.formUnion(resolved.map(normalizedValue))
+            // `XXXX-WXX-2TMO` resolved to a day: that day with the same part of the day (`2016-11-01TMO`), whatever
+            // hours each side gives the morning.
+            for timex in timexes {
+                guard let t = timex.lastIndex(of: "T"), timex.distance(from: t, to: timex.endIndex) == 3 else { continue }
+                let part = timex[timex.index(after: t)...]
+                guard ["MO", "AF", "EV", "NI", "DT"].contains(part) else { continue }
+                for reading in resolved where reading.count >= 10 {
+                    values.insert(String(reading.prefix(10)) + "T" + part)
+                }
+            }
+        }
         return values
     }
 
@@ -583,6 +602,14 @@ public struct DateEvaluator: Sendable {
             else { return piece }
             return piece[...t] + fields[0] + ":" + (fields.count > 1 ? fields[1] : "00")
         }.joined(separator: "/")
+    }
+
+    /// An interval as a range value `start/end`, midnight times left out (`1970-01-01/1980-01-01`); empty when
+    /// either end is unknown.
+    static func intervalValue(_ start: String?, _ end: String?) -> [String] {
+        guard let start, let end else { return [] }
+        func trimmed(_ instant: String) -> String { instant.hasSuffix("T00:00") ? String(instant.dropLast(6)) : instant }
+        return [trimmed(start) + "/" + trimmed(end)]
     }
 
     /// `2013-02-12 [relative-today]; …`, or `(nothing)`.

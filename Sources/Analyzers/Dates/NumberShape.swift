@@ -17,6 +17,8 @@ struct NumberShape {
         case percent
         /// `1990s`.
         case plural
+        /// `8pm`, `7:30am`, `11p.m.`.
+        case am, pm
         /// Anything else.
         case other
     }
@@ -100,6 +102,8 @@ struct NumberShape {
         case FoldedWord("h"): return .hour
         case FoldedWord("%"): return .percent
         case FoldedWord("s"): return .plural
+        case FoldedWord("am"), FoldedWord("a.m"), FoldedWord("a.m."): return .am
+        case FoldedWord("pm"), FoldedWord("p.m"), FoldedWord("p.m."): return .pm
         default: return .other
         }
     }

@@ -184,6 +184,24 @@ extension DateScanner {
             }
         } else if shape.isPlain, shape.lengths.0 <= 2, keyword(j + 1) == .am || keyword(j + 1) == .pm {
             hour = shape.values.0  // `5 pm`
+        } else if shape.suffix == .am || shape.suffix == .pm, shape.lengths.0 <= 2,
+                  shape.groups == 1 || (shape.groups == 2 && shape.separator == 0x3A && shape.lengths.1 == 2)
+        {
+            // `8pm`, `7:30am`, `11p.m.`: the meridiem glued to the number.
+            hour = shape.values.0
+            if shape.groups == 2 { minute = shape.values.1 }
+            guard (1...12).contains(hour) else { return nil }
+            if shape.suffix == .pm, hour < 12 { hour += 12 }
+            if shape.suffix == .am, hour == 12 { hour = 0 }
+            return minute.map { (0...59).contains($0) } ?? true ? (hour, minute, end) : nil
+        } else if shape.isPlain, shape.lengths.0 <= 2, shape.values.0 <= 12, keyword(j + 1) == .du || keyword(j + 1) == .de,
+                  let part = partOfDay(at: keyword(j + 2) == .la || keyword(j + 2) == .elidedL ? j + 3 : j + 2),
+                  part != "DT"
+        {
+            // `8 du matin`, `11 du soir`, `3 de l'après-midi`: the part of the day makes the number an hour.
+            end = (keyword(j + 2) == .la || keyword(j + 2) == .elidedL ? j + 3 : j + 2) + 1
+            hour = Self.hour(shape.values.0, in: part)
+            return (hour, nil, end)
         } else {
             return nil
         }
