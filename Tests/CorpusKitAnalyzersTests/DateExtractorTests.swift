@@ -483,6 +483,19 @@ struct DurationTests {
         #expect(DateFixtures.values("for two weeks") == ["P2W"])
     }
 
+    @Test func halvesDecimalsAndHoursThatAreNotClockTimes() {
+        #expect(DateFixtures.values("Il a été condamné à un an et demi de prison.") == ["P1.5Y"])
+        #expect(DateFixtures.values("Après deux heures et demie de débat, le texte passe.") == ["PT2.5H"])
+        #expect(DateFixtures.values("Elle a écopé de 3,5 ans de réclusion.") == ["P3.5Y"])
+        #expect(DateFixtures.values("Il a été condamné à 5 ans de prison.") == ["P5Y"])
+        #expect(DateFixtures.values("Une grève de 48h paralyse le réseau.") == ["PT48H"])
+        #expect(DateFixtures.values("Le site restera fermé pendant 24h.") == ["PT24H"])
+        // Still clock times and ages.
+        #expect(DateFixtures.values("Rendez-vous à une heure et demie.") == ["T01:30"])
+        #expect(DateFixtures.values("Le train part à 21h.") == ["T21:00"])
+        #expect(DateFixtures.values("Il est mort à 61 ans.").isEmpty)
+    }
+
     @Test func recentPeriodsAreDurationsBackFromTheAnchor() throws {
         let e = try #require(DateFixtures.only("ces dernières semaines"))
         #expect(e.kind == .duration)

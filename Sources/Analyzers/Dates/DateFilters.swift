@@ -54,8 +54,11 @@ extension DateScanner {
             let owner = keyword(i - 2)
             return owner == .age || owner == .person
         }
-        // `il a 61 ans`, `à 61 ans` (but not `il y a 61 ans`).
-        if before == .a { return keyword(i - 2) != .y }
+        // `il a 61 ans`, `à 61 ans` (but not `il y a 61 ans`, nor `condamné à 5 ans de prison`, `à 3,5 ans
+        // de travaux`: an amount of time).
+        if before == .a {
+            return keyword(i - 2) != .y && keyword(unit + 1) != .de && keyword(unit + 1) != .elidedD
+        }
         let after = punctuation(unit + 1)
         // `Marie Dupont, 61 ans,`, `(61 ans)`.
         if punctuation(i - 1) == 0x2C, isCapitalized(i - 2), after == 0x2C || after == 0x29 { return true }

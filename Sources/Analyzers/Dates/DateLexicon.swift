@@ -222,7 +222,11 @@ enum DateUnit: UInt8 {
 
     /// The TIMEX3 duration of `count` units (`P3D`, `PT2H`, `PXY` when the count is unknown).
     func duration(_ count: Int?) -> String {
-        let n = count.map(String.init) ?? "X"
+        duration(amount: count.map(String.init) ?? "X")
+    }
+
+    /// The ISO 8601 duration of a written amount (`1.5` for `un an et demi`, `3.5` for `3,5 ans`).
+    func duration(amount n: String) -> String {
         switch self {
         case .minute: return "PT" + n + "M"
         case .hour: return "PT" + n + "H"

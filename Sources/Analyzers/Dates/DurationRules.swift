@@ -14,6 +14,11 @@ extension DateScanner {
                 return recent(i, from: j + 1, forward: keyword(j + 1) == .next)
             }
             if keyword(j) == .les || keyword(j) == .the { j += 1 }
+            if var fraction = fractionalDuration(at: j, introduced: true) {
+                fraction.start = i
+                fraction.rule = "duration"
+                return fraction
+            }
             guard let quantity = quantity(at: j), quantity.count != nil || keyword(j) == .few else { return nil }
             return duration(i, quantity.end, quantity.count, quantity.unit, rule: "duration")
         case .ces, .les, .des, .the:
@@ -158,7 +163,40 @@ extension DateScanner {
 
     /// `trois jours de visite`, `5 ans de prison`: a count of at least two (or written in digits) and a unit,
     /// not an age (see ``filteredEnd(at:)``).
+    /// `un an et demi`, `deux heures et demie`, `3,5 ans`, `48h` (more hours than a day has, or after `pour`,
+    /// `pendant`: an amount of hours, not a clock time): amounts that are not whole units or not clock times.
+    func fractionalDuration(at j: Int, introduced: Bool) -> DateMatch? {
+        if let shape = number(j), shape.groups == 2, shape.separator == 0x2C || shape.separator == 0x2E,
+           shape.suffix == .none, shape.lengths.1 <= 2, let unit = entry(j + 1).unit, unit != .decade, unit != .century,
+           keyword(j + 1) != .ci
+        {
+            // `3,5 ans`, `2.5 hours`.
+            let amount = "\(shape.values.0).\(shape.values.1)"
+            return DateMatch(j, j + 2, kind: .duration, value: unit.duration(amount: amount), grain: unit.granularity,
+                             confidence: 0.8, rule: "duration-bare")
+        }
+        if let shape = number(j), shape.groups == 1, shape.suffix == .hour, shape.lengths.0 <= 3,
+           introduced || shape.values.0 > 24
+        {
+            // `une grève de 48h`, `pendant 24h`, `pour 3h`.
+            return DateMatch(j, j + 1, kind: .duration, value: DateUnit.hour.duration(shape.values.0), grain: .hour,
+                             confidence: 0.8, rule: "duration-bare")
+        }
+        guard let quantity = quantity(at: j), let count = quantity.count, quantity.unit != .decade,
+              quantity.unit != .century, keyword(quantity.end) == .et, keyword(quantity.end + 1) == .demi
+        else { return nil }
+        // `un an et demi`, `deux heures et demie`: half a unit more.
+        return DateMatch(j, quantity.end + 2, kind: .duration, value: quantity.unit.duration(amount: "\(count).5"),
+                         grain: quantity.unit.granularity, confidence: 0.8, rule: "duration-bare")
+    }
+
     func bareDurationMatch(at i: Int) -> DateMatch? {
+        if var fraction = fractionalDuration(at: i, introduced: false) {
+            // `un an et demi` alone, but `à une heure et demie` is a clock time (read before this).
+            if keyword(i - 1) == .a || keyword(i - 1) == .vers, fraction.grain == .hour { return nil }
+            fraction.rule = "duration-bare"
+            return fraction
+        }
         // `3 prochains jours`, `deux dernières semaines` (no article).
         if keyword(i + 1) == .last || keyword(i + 1) == .next, count(i) != nil, let recent = recent(i, from: i, forward: nil) {
             return recent
