@@ -319,6 +319,11 @@ struct RelativeDateTests {
 
 @Suite("Date extractor: intervals")
 struct IntervalTests {
+    @Test func aDayOfTheMonthBeforeARangeOfHours() {
+        #expect(DateFixtures.values("La permanence aura lieu le 17 de 14h à 16h.") == ["2024-03-17T14:00/2024-03-17T16:00"])
+        #expect(DateFixtures.values("Il porte le 17 de son club.").isEmpty)
+    }
+
     @Test func rangesOfHoursWrittenOnce() {
         #expect(DateFixtures.values("Le bureau ouvre entre 17 et 18 heures.") == ["T17:00/T18:00"])
         #expect(DateFixtures.values("Permanence de 9 à 11h au siège.") == ["T09:00/T11:00"])

@@ -28,8 +28,9 @@ import Foundation
 ///   `negative`: nothing found. `translation` rows assert dateparser's internal French→English translation, not
 ///   a date: they are skipped (and counted in ``Result/skipped``).
 /// - **recognizers** value rows (Parser and Model specs): the `timex` (any of its ` | ` alternatives; a range
-///   `(start,end,duration)` is compared as our `start/end`, or as the interval the expression denotes) must equal
-///   the value or an alternative of some expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
+///   `(start,end,duration)` is compared as our `start/end`, or as the interval the expression denotes; an open
+///   interval `../X` as its bound `X`, which TIMEX3 marks with a modifier) must equal the value or an alternative
+///   of some expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
 ///   minute). When the timex is underspecified (`XXXX-WXX-3`, `PRESENT_REF`), the past and future readings the
 ///   spec resolves are accepted too, and for a part of the day (`XXXX-WXX-2TMO`) the resolved day with that part
 ///   (`2016-11-01TMO`): the two sides give the morning different hours. `negative` rows: nothing found. Rows stating a span but no value are
@@ -345,6 +346,8 @@ public struct DateEvaluator: Sendable {
                     return found.contains { expression in
                         var values = [expression.value]
                         if alternatives { values += expression.alternatives.map(\.value) }
+                        // An open interval `../2016-11-08T17:00` is TIMEX3's `2016-11-08T17` with a BEFORE mod.
+                        values += values.compactMap(DateEvaluator.openBound)
                         // A range timex `(1970-01-01,1980-01-01,P10Y)` is what the expression denotes: its interval.
                         values += DateEvaluator.intervalValue(expression.intervalStart, expression.intervalEnd)
                         if alternatives {
@@ -602,6 +605,13 @@ public struct DateEvaluator: Sendable {
             else { return piece }
             return piece[...t] + fields[0] + ":" + (fields.count > 1 ? fields[1] : "00")
         }.joined(separator: "/")
+    }
+
+    /// The bound of an open interval value (`../X`, `X/..`), which TIMEX3 writes as `X` with a modifier.
+    static func openBound(_ value: String) -> String? {
+        if value.hasPrefix("../") { return String(value.dropFirst(3)) }
+        if value.hasSuffix("/..") { return String(value.dropLast(3)) }
+        return nil
     }
 
     /// An interval as a range value `start/end`, midnight times left out (`1970-01-01/1980-01-01`); empty when

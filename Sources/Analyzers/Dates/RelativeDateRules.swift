@@ -248,14 +248,16 @@ extension DateScanner {
 
     /// `le 16 à 18h`, `le 2 vers 5h`: a day of the month with no month, made a date by the time after it — the
     /// nearest such day around the anchor (past-biased, see ``nearerPast(_:_:_:)``), the other as alternative.
-    /// Also `Le 16, les manifestants…` opening a sentence, the way news dates a paragraph. Otherwise `le 16`
+    /// Also `le 17 de 14h à 16h`, and `Le 16, les manifestants…` opening a sentence, the way news dates a
+    /// paragraph. Otherwise `le 16`
     /// stays unread (a department, a page, a rank, a shirt number).
     private func dayOfMonthWithTime(_ i: Int) -> DateMatch? {
         let opensSentence = (tokens[i].has(.sentenceStart) && isCapitalized(i) && punctuation(i + 2) == 0x2C)
             || (lenient && !isNumber(i + 2) && entry(i + 2).unit == nil && absoluteDate(at: i + 1) == nil)
         guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
               shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
-              monthField(at: i + 2) == nil, opensSentence || timeField(at: i + 2) != nil, bareTime(at: i + 1) == nil
+              monthField(at: i + 2) == nil, opensSentence || timeField(at: i + 2) != nil || timeRange(at: i + 2) != nil,
+              bareTime(at: i + 1) == nil
         else { return nil }
         let day = shape.values.0
         guard let anchor = anchorDate, let anchorMonth = anchor.month, let reference = anchorDay else { return nil }
