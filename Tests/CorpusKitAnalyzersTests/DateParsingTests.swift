@@ -54,4 +54,13 @@ struct DateParsingTests {
         #expect(parser.parse("le 16 vers 6h dans la soirée", anchor: now)?.value == "2024-03-16T18:00")
         #expect(parser.parse("Publié le 12 - 02 - 2021 à 18h32", anchor: now)?.value == "2021-02-12T18:32")
     }
+
+    @Test func oddInputNeverTraps() {
+        for text in ["", " ", "\u{0}", "il y a", "moins de", "en", "ago", "12 " + String(repeating: "02 ", count: 50_000),
+                     String(repeating: "a", count: 1_000_000), "le 99", "le 0", "31 02", "il y a 99999999999 ans"] {
+            _ = parser.parse(text, anchor: now)
+            _ = parser.parse(text, anchor: nil)
+        }
+        #expect(parser.parse("31 02", anchor: now) == nil)
+    }
 }

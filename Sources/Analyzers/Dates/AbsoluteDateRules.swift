@@ -203,7 +203,8 @@ extension DateScanner {
                 let y = year.lengths.0 == 2 ? expandTwoDigitYear(year.values.0) : year.values.0
                 return dayMatch(j, j + 3, y, month.values.0, shape.values.0, rule: "numeric-dmy-blank")
             }
-            if !isNumber(j + 2), (1...12).contains(month.values.0), (1...31).contains(shape.values.0) {
+            // A day that some year has (2000 was a leap year: 29/02 is kept).
+            if !isNumber(j + 2), CalendarMath.isValid(year: 2000, month: month.values.0, day: shape.values.0) {
                 return inferredYear(DateMatch(j, j + 2, point: DatePoint(grain: .day, month: month.values.0,
                                                                          day: shape.values.0),
                                               confidence: 0.6, rule: "numeric-dm-blank"))

@@ -109,7 +109,13 @@ struct DateAge {
 
     init(_ structure: TextStructure) {
         self.structure = structure
-        words = structure.tokens.filter { $0.kind == .word || $0.kind == .number }.map { token in
+        let tokens = structure.tokens.lazy.filter { $0.kind == .word || $0.kind == .number }.prefix(17)
+        // An age is a few words: a longer string is not one, and is not folded word by word.
+        guard tokens.count <= 16 else {
+            words = []
+            return
+        }
+        words = tokens.map { token in
             String(structure.text(of: token.span)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                 .replacingOccurrences(of: "’", with: "'")
         }
