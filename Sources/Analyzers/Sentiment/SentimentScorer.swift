@@ -361,7 +361,7 @@ struct SentimentScorer {
     /// The valence of the term starting at `t` and the token after it.
     private func lookup(_ t: Int, range: Range<Int>, state: inout State) -> (Double, Int)? {
         // Phrases, longest first.
-        if lexicon.maximumPhraseWords > 1 {
+        if lexicon.maximumPhraseWords > 1, lexicon.startsPhrase(state.accentedKey(t)) {
             var key = state.accentedKey(t)
             var best: (Double, Int)?
             var k = t + 1
@@ -373,6 +373,7 @@ struct SentimentScorer {
                     key = joined
                     words += 1
                     if let value = lexicon.valence(exact: key) { best = (value, k + 1) }
+                    if !lexicon.startsPhrase(key) { break }  // no longer phrase begins with these words
                 } else if state.tokens[k].kind != .punctuation {
                     break
                 }

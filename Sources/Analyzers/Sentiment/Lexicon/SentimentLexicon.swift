@@ -46,6 +46,8 @@ public struct SentimentLexicon: Sendable {
     private var accentFree = NameTable<Double>([])
     private var globs = NameTable<Double>([])
     private(set) var maximumPhraseWords = 1
+    /// The keys of the first words of every phrase (one word, two words…), to stop looking for a phrase early.
+    private var phrasePrefixes = NameTable<UInt8>([])
 
     /// An empty lexicon.
     public init() {}
@@ -104,6 +106,8 @@ public struct SentimentLexicon: Sendable {
     func valence(exact key: NameKey) -> Double? { exact.lookup(key) }
     func valence(accentFree key: NameKey) -> Double? { accentFree.lookup(key) }
     func valence(glob key: NameKey) -> Double? { globs.lookup(key) }
+    /// Whether some phrase starts with the words of `key`.
+    func startsPhrase(_ key: NameKey) -> Bool { phrasePrefixes.lookup(key) != nil }
 
     // MARK: - Building
 
@@ -119,7 +123,9 @@ public struct SentimentLexicon: Sendable {
         var globEntries: [(NameKey, Double)] = []
         var explicit = Set<NameKey>()
         var words = 1
-        // Keys are built word by word and joined with `appendKey`, exactly as the scorer builds them.
+        var prefixes: [(NameKey, UInt8)] = []
+        // Keys are built word by word and joined with `appendKey`, exactly as the scorer builds them; the
+        // leading words of a phrase are kept as prefixes, so the scorer stops extending a run that starts none.
         func key(_ text: String, accents: Bool) -> NameKey {
             var key: NameKey?
             var copy = text
@@ -133,6 +139,7 @@ public struct SentimentLexicon: Sendable {
                     if accents { word.appendLowercased(bytes, token.span.start, token.span.end) } else {
                         word.append(bytes, token.span.start, token.span.end)
                     }
+                    if let prefix = key, accents { prefixes.append((prefix, 1)) }
                     if var joined = key { joined.appendKey(word); key = joined } else { key = word }
                 }
             }
@@ -173,6 +180,7 @@ public struct SentimentLexicon: Sendable {
         exact = NameTable(exactEntries)
         accentFree = NameTable(byFolded.compactMap { key, value in value.map { (key, $0) } })
         globs = NameTable(globEntries)
+        phrasePrefixes = NameTable(prefixes)
         maximumPhraseWords = words
     }
 
