@@ -319,6 +319,13 @@ struct RelativeDateTests {
 
 @Suite("Date extractor: intervals")
 struct IntervalTests {
+    @Test func daysOfAMonthNamedAfterThem() {
+        #expect(DateFixtures.values("Le salon se tiendra du 4 au 23 du mois prochain.") == ["2024-04-04/2024-04-23"])
+        #expect(DateFixtures.values("Les soldes durent du 4 au 22 de ce mois.") == ["2024-03-04/2024-03-22"])
+        #expect(DateFixtures.values("Il a plu du 2 au 9 du mois dernier.") == ["2024-02-02/2024-02-09"])
+        #expect(DateFixtures.extract("du 4 au 23 du mois prochain").first?.alternatives.isEmpty == true)
+    }
+
     @Test func aDayOfTheMonthBeforeARangeOfHours() {
         #expect(DateFixtures.values("La permanence aura lieu le 17 de 14h à 16h.") == ["2024-03-17T14:00/2024-03-17T16:00"])
         #expect(DateFixtures.values("Il porte le 17 de son club.").isEmpty)

@@ -392,15 +392,29 @@ extension DateScanner {
                   let anchor = anchorDate, let month = anchor.month, entry(next).unit == nil, !nounFollows(k),
                   !isNumber(next), punctuation(next) != 0x2D
         {
-            // `du 13 au 18`: days of the anchor's month.
-            guard CalendarMath.isValid(year: anchor.year, month: month, day: day) else { return nil }
-            endMatch = DateMatch(k, next, point: DatePoint(grain: .day, year: anchor.year, month: month, day: day),
+            // `du 13 au 18`: days of the anchor's month, or of the month named after them (`du 4 au 23 du mois
+            // prochain`, `du 4 au 22 de ce mois`, `du 2 au 9 du mois dernier`).
+            var (year, month) = (anchor.year, month)
+            var close = next
+            var of = next
+            if keyword(of) == .du || keyword(of) == .de { of += 1 }
+            if entry(of).unit == .month, !entry(of).plural,
+               keyword(of + 1) == .last || keyword(of + 1) == .next
+            {
+                let moved = CalendarMath.addMonths(year: year, month: month, keyword(of + 1) == .next ? 1 : -1)
+                (year, month) = (moved.year, moved.month)
+                close = of + 2
+            } else if keyword(of) == .ce, entry(of + 1).unit == .month, !entry(of + 1).plural {
+                close = of + 2
+            }
+            guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
+            endMatch = DateMatch(k, close, point: DatePoint(grain: .day, year: year, month: month, day: day),
                                  rule: rule)
             endMatch.anchor = publicationAnchor
             endMatch.flag(.yearInferred)
             start.month = month
-            start.year = anchor.year
-            inAnchorMonth = true
+            start.year = year
+            inAnchorMonth = true  // the month is known: no other year to offer
         } else {
             return nil
         }
