@@ -184,6 +184,13 @@ struct TimeTests {
         #expect(DateFixtures.values("Concert : 20:00, 21/04/2023") == ["2023-04-21T20:00"])
     }
 
+    @Test func partOfTheDayThenItsDay() {
+        #expect(DateFixtures.values("L'incendie s'est déclaré dans la soirée de mardi.") == ["2024-03-12TEV"])
+        #expect(DateFixtures.values("Le vote a eu lieu en début d'après-midi lundi.") == ["2024-03-11TAF"])
+        #expect(DateFixtures.values("Il a été arrêté dans la matinée d'hier.") == ["2024-03-14TMO"])
+        #expect(DateFixtures.extract("dans la soirée de mardi").first?.alternatives.map(\.value) == ["2024-03-19TEV"])
+    }
+
     @Test func partOfTheDayThenClockTime() {
         #expect(DateFixtures.values("Ce matin à 8h30, le train a déraillé.") == ["2024-03-15T08:30"])
         #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])

@@ -360,32 +360,36 @@ extension DateScanner {
         let phrase = partOfDay(at: i).map { (code: $0, modifier: UInt8(0), end: i + 1) }
             ?? partOfDayPhrase(at: i, standalone: true)
         if let (code, modifier, end) = phrase, keyword(end) == .du || keyword(end) == .de,
-           let date = absoluteDate(at: end + 1), var point = date.point, point.grain == .day, !point.hasTime
+           let date = absoluteDate(at: end + 1), let match = date.withPartOfDay(code, modifier, from: i)
         {
             // `matinée du 15 février`, `dans la soirée du 3 mars 2024`.
-            point.partOfDay = code
-            point.partModifier = modifier
-            point.grain = .hour
-            var match = date
-            match.start = i
-            match.point = point
-            match.kind = .dateTime
-            match.rule += "+part-of-day"
-            match.alternatives = date.alternatives.compactMap { reading in
-                guard let other = Self.parseDay(reading.value) else { return nil }
-                var alternative = DatePoint.day(other)
-                alternative.partOfDay = code
-                alternative.partModifier = modifier
-                alternative.grain = .hour
-                return alternative.reading
-            }
             return withTimeAfterPartOfDay(match)
         }
         guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
+        if let day = weekdayOrDay(after: part.end), let match = day.withPartOfDay(part.code, part.modifier, from: i) {
+            // `dans la soirée de mardi`, `en début d'après-midi lundi`, `dans la matinée d'hier`.
+            return withTimeAfterPartOfDay(match)
+        }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
         point.partModifier = part.modifier
         return withTimeAfterPartOfDay(DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day"))
+    }
+
+    /// A weekday or a relative day after a part of the day, with or without `de`: `de mardi`, `lundi`, `d'hier`.
+    private func weekdayOrDay(after j: Int) -> DateMatch? {
+        var k = j
+        if keyword(k) == .de || keyword(k) == .du || keyword(k) == .elidedD { k += 1 }
+        if let weekday = fullWeekday(k), keyword(k + 1) != .a, keyword(k + 1) != .au {
+            return weekdayMatch(k, k + 1, weekday, .inferred, rule: "relative-weekday")
+        }
+        switch keyword(k) {
+        case .hier, .demain, .aujourdhui, .yesterday, .today, .tomorrow:
+            guard let day = relativeMatch(at: k), day.point?.grain == .day, day.point?.hasTime == false else { return nil }
+            return day
+        default:
+            return nil
+        }
     }
 
     /// A part of the day followed by a clock time (`ce matin à 8h30`, `dans l'après-midi à 3 heures`): the
@@ -535,5 +539,30 @@ extension DateScanner {
             return alternative.reading
         }
         return combined
+    }
+}
+
+extension DateMatch {
+    /// This day match narrowed to a part of the day (`TEV`), starting at token `start`, its alternative days
+    /// too; nil when it is not a day without a time.
+    func withPartOfDay(_ code: String, _ modifier: UInt8, from start: Int) -> DateMatch? {
+        guard var point = self.point, point.grain == .day, !point.hasTime else { return nil }
+        point.partOfDay = code
+        point.partModifier = modifier
+        point.grain = .hour
+        var match = self
+        match.start = start
+        match.point = point
+        match.kind = .dateTime
+        match.rule += "+part-of-day"
+        match.alternatives = alternatives.compactMap { reading in
+            guard let other = DateScanner.parseDay(reading.value) else { return nil }
+            var alternative = DatePoint.day(other)
+            alternative.partOfDay = code
+            alternative.partModifier = modifier
+            alternative.grain = .hour
+            return alternative.reading
+        }
+        return match
     }
 }
