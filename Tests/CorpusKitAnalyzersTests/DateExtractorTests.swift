@@ -196,6 +196,9 @@ struct TimeTests {
         #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])
         #expect(DateFixtures.values("Le vote a eu lieu dans la soirée à 9 heures.") == ["T21:00"])
         #expect(DateFixtures.values("Il arrive à 7 heures dans la soirée.") == ["T19:00"])
+        // After a part of the day, `à 7` is an hour (moved to the evening), but not `à 7 ans`.
+        #expect(DateFixtures.values("Rendez-vous mardi soir à 7, devant la mairie.") == ["2024-03-12T19:00"])
+        #expect(DateFixtures.values("Ce matin à 7 ans, il lisait déjà.") == ["2024-03-15TMO"])
     }
 
     @Test func timeForms() {

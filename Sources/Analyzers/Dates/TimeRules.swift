@@ -396,7 +396,7 @@ extension DateScanner {
     /// clock time is the finer reading, moved to the afternoon or evening when the part says so.
     func withTimeAfterPartOfDay(_ match: DateMatch) -> DateMatch {
         guard var point = match.point, let part = point.partOfDay, point.hour == nil,
-              let time = timeField(at: match.end)
+              let time = timeField(at: match.end) ?? bareHour(after: match.end)
         else { return match }
         point.hour = Self.hour(time.hour, in: part)
         point.minute = time.minute
@@ -416,6 +416,16 @@ extension DateScanner {
             return alternative.reading
         }
         return match
+    }
+
+    /// `à 7`, `vers 9`: a bare number after `à`/`vers`, an hour only because a part of the day comes just before
+    /// it (`ce soir à 7`, `demain matin vers 9`); not before a noun or a unit (`ce matin à 7 ans`).
+    func bareHour(after j: Int) -> (hour: Int, minute: Int?, end: Int)? {
+        guard keyword(j) == .a || keyword(j) == .vers, let shape = number(j + 1), shape.isPlain, shape.lengths.0 <= 2,
+              shape.values.0 <= 23, entry(j + 2).unit == nil, !nounFollows(j + 1), !isNumber(j + 2),
+              punctuation(j + 2) != 0x25
+        else { return nil }
+        return (shape.values.0, nil, j + 2)
     }
 
     /// An hour read in a part of the day: `3 heures` in the afternoon is 15:00, `12 heures` at night is 0:00.
@@ -444,10 +454,10 @@ extension DateScanner {
             point.grain = .hour
             match.end = part.end
             match.rule += "+part-of-day"
-            if let time = timeField(at: match.end) {
-                // `jeudi matin à 9 heures 30`: the clock time is the finer reading.
+            if let time = timeField(at: match.end) ?? bareHour(after: match.end) {
+                // `jeudi matin à 9 heures 30`, `mardi soir à 7`: the clock time is the finer reading, in the part.
                 point.partOfDay = nil
-                point.hour = time.hour
+                point.hour = Self.hour(time.hour, in: part.code)
                 point.minute = time.minute
                 point.grain = time.minute == nil ? .hour : .minute
                 match.end = time.end
