@@ -698,13 +698,17 @@ extension DateScanner {
             return nil
         }
         // `dans deux mois`, `il y a trois semaines`, `dans un an`: the week, month or year is the value; the
-        // exact day (month, for years) so far from the anchor is the finer reading, kept as the alternative.
+        // exact day (month then day, for years) so far from the anchor is the finer reading, kept as alternatives.
         if unit == .week || unit == .month || unit == .year, let anchorDay,
            let day = shift(anchorDay, by: past ? -count : count, unit)
         {
-            var exact = DatePoint.day(day)
-            if unit == .year { exact = DatePoint(grain: .month, year: exact.year, month: exact.month) }
-            match.alternatives = [exact.reading]
+            let exact = DatePoint.day(day)
+            if unit == .year {
+                // `il y a deux ans`: that month, then that very day (`il y a deux ans jour pour jour`).
+                match.alternatives = [DatePoint(grain: .month, year: exact.year, month: exact.month).reading, exact.reading]
+            } else {
+                match.alternatives = [exact.reading]
+            }
         }
         return match
     }
