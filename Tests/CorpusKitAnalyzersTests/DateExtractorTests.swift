@@ -610,6 +610,15 @@ struct DateCheckTests {
         #expect(fine.flags.isEmpty)
     }
 
+    @Test func weekdaySettlesTheCenturyOfATwoDigitYear() {
+        // 23 June 2018 was a Saturday, 23 June 1918 a Sunday; a four-digit year is never changed.
+        #expect(DateFixtures.values("Le vote aura lieu samedi 23/06/18.", anchor: PublicationDate(year: 2016, month: 11, day: 7))
+                == ["2018-06-23"])
+        let written = DateFixtures.extract("mercredi 14 mars 2024")
+        #expect(written.first?.value == "2024-03-14")
+        #expect(written.first?.flags.contains(.weekdayMismatch) == true)
+    }
+
     @Test func yearInferredFromWeekday() throws {
         // 4 November was a Thursday in 2021: the nearest such year before the anchor.
         let e = try #require(DateFixtures.only("jeudi 4 novembre"))

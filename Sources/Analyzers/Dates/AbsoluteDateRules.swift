@@ -43,7 +43,13 @@ extension DateScanner {
         // A weekday abbreviation (`sam.`, `Thu`) counts only before a full day: `Sam` is also a name.
         if weekday != nil, found.point?.day == nil { return nil }
         found.start = i
-        if let weekday { found.rule += "+weekday"; return checkedWeekday(found, weekday) }
+        if let weekday {
+            found.rule += "+weekday"
+            // `samedi 23/06/18`, `mardi 31 octobre 74`: a two-digit year whose century the weekday can settle.
+            let twoDigitYear = (number(j).map { $0.groups == 3 && $0.lengths.2 == 2 } ?? false)
+                || (found.end - 1 > j && (number(found.end - 1).map { $0.isPlain && $0.lengths.0 == 2 } ?? false))
+            return checkedWeekday(found, weekday, twoDigitYear: twoDigitYear)
+        }
         if found.point?.year == nil { return inferredYear(found) }
         return found
     }
@@ -247,10 +253,21 @@ extension DateScanner {
     }
 
     /// Checks a written weekday against the date, or infers the year from it when the year is missing.
-    private func checkedWeekday(_ match: DateMatch, _ weekday: Int) -> DateMatch {
+    private func checkedWeekday(_ match: DateMatch, _ weekday: Int, twoDigitYear: Bool = false) -> DateMatch {
         var match = match
         guard var point = match.point, let month = point.month, let day = point.day else { return match }
         if let year = point.year {
+            if CalendarMath.weekday(year: year, month: month, day: day) != weekday, twoDigitYear,
+               let other = [year + 100, year - 100].first(where: { other in
+                   CalendarMath.isValid(year: other, month: month, day: day)
+                       && CalendarMath.weekday(year: other, month: month, day: day) == weekday
+               })
+            {
+                // The other century is the one where that day is that weekday.
+                point.year = other
+                match.point = point
+                return match
+            }
             if CalendarMath.weekday(year: year, month: month, day: day) != weekday {
                 match.flag(.weekdayMismatch)
                 match.confidence = 0.7
