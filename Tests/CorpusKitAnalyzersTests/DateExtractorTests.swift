@@ -891,6 +891,11 @@ struct OffsetAndApostropheTests {
         #expect(months.value == "2024-05")
         #expect(months.alternatives.map(\.value) == ["2024-05-15"])
         #expect(DateFixtures.only("Il est parti il y a un an.")?.alternatives.map(\.value) == ["2023-03", "2023-03-15"])
+        // Approximate amounts read the same, with less confidence.
+        #expect(DateFixtures.values("Le pont s'est effondré il y a près de deux ans.") == ["2022"])
+        #expect(DateFixtures.values("Il y a à peu près un mois, la grève a commencé.") == ["2024-02"])
+        #expect(DateFixtures.values("Il a quitté le pays il y a plus de dix ans.") == ["2014"])
+        #expect((DateFixtures.only("il y a près de deux ans")?.confidence ?? 1) < 0.85)
         #expect(DateFixtures.values("Il est parti il y a 2 ans et 3 mois.") == ["2021-12"])
         #expect(DateFixtures.values("Elle a déménagé il y a un an, deux mois et trois jours.") == ["2023-01-12"])
         #expect(DateFixtures.values("La ligne ouvrira d'ici trois ans.") == ["2027"])

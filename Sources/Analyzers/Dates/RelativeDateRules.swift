@@ -146,10 +146,21 @@ extension DateScanner {
             if keyword(i + 1) == .y, keyword(i + 2) == .a { j = i + 3 } else if keyword(i + 1) == .ya { j = i + 2 } else {
                 return nil
             }
+            // `il y a environ / près de / à peu près / plus de / moins de / quelque / presque deux ans`: the
+            // amount is approximate, the reading the same (with less confidence).
+            let before = j
             if keyword(j) == .environ { j += 1 }
+            let approximators: [[String]] = [["a", "peu", "pres"], ["pres", "de"], ["plus", "de"], ["moins", "de"],
+                                             ["au", "moins"], ["quelque"], ["presque"], ["quasiment"], ["pres", "d'"]]
+            for words in approximators where words.indices.allSatisfy({ folded(j + $0) == words[$0] }) {
+                j += words.count
+                break
+            }
             guard let quantity = quantity(at: j) else { return nil }
             if let compound = compoundOffset(i, quantity, past: true, rule: "relative-ago") { return compound }
-            return quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: true, rule: "relative-ago")
+            var match = quantityOffset(i, quantity.end, quantity.count, quantity.unit, past: true, rule: "relative-ago")
+            if j > before + (keyword(before) == .environ ? 1 : 0) { match?.confidence = 0.7 }
+            return match
         case .dans, .inEN:
             if let quantity = quantity(at: keyword(i + 1) == .environ ? i + 2 : i + 1) {
                 if let compound = compoundOffset(i, quantity, past: false, rule: "relative-in") { return compound }
@@ -388,6 +399,14 @@ extension DateScanner {
                                                      intervalEnd: DatePoint.instant($0 + 2)) }
         }
         return match
+    }
+
+    /// The folded (lower case, accent-free, `’` as `'`) text of token `i`, empty out of range.
+    func folded(_ i: Int) -> String {
+        guard i >= 0, i < count else { return "" }
+        var key: [UInt8] = []
+        NameFolding.fold(bytes, tokens[i].span.start, tokens[i].span.end) { key.append($0) }
+        return String(decoding: key, as: UTF8.self)
     }
 
     static let englishUnits: Set<[UInt8]> = Set(
