@@ -329,6 +329,14 @@ struct RelativeDateTests {
 
 @Suite("Date extractor: intervals")
 struct IntervalTests {
+    @Test func aDayUntilAnHour() throws {
+        let e = try #require(DateFixtures.only("La route restera fermée demain jusqu'à 16h."))
+        #expect(e.value == "2024-03-16/2024-03-16T16:00")
+        #expect(e.intervalStart == "2024-03-16T00:00")
+        #expect(e.intervalEnd == "2024-03-16T17:00")
+        #expect(DateFixtures.values("Le guichet ouvre le 20 jusqu'à 18h.") == ["2024-03-20/2024-03-20T18:00"])
+    }
+
     @Test func daysOfAMonthNamedAfterThem() {
         #expect(DateFixtures.values("Le salon se tiendra du 4 au 23 du mois prochain.") == ["2024-04-04/2024-04-23"])
         #expect(DateFixtures.values("Les soldes durent du 4 au 22 de ce mois.") == ["2024-03-04/2024-03-22"])

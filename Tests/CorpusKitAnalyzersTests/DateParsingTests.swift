@@ -46,6 +46,12 @@ struct DateParsingTests {
         #expect(DateExtractor().extract(from: "Il a marqué 17 02 fois.", anchor: now).isEmpty)
     }
 
+    @Test func aPartOfTheDayAloneIsTheAnchorDays() {
+        // In running text `le soir` is a habit; a string that is a date means this evening.
+        #expect(parser.parse("le soir", anchor: now)?.intervalStart == "2024-03-15T18:00")
+        #expect(DateExtractor().extract(from: "Le soir, il lit.", anchor: now).isEmpty)
+    }
+
     @Test func partsAreJoined() throws {
         let e = try #require(parser.parse("le 16 plutôt vers 18h", anchor: now))
         #expect(e.value == "2024-03-16T18:00")

@@ -55,6 +55,9 @@ extension DateScanner {
         {
             return dayThenBound(at: i) ?? unopenedRange(at: i)
         }
+        if e.keyword == .le, isNumber(i + 1), keyword(i + 2) == .jusqu, let bounded = dayThenBound(at: i) {
+            return bounded  // `le 20 jusqu'à 18h`
+        }
         return numericRange(at: i) ?? unopenedRange(at: i)
     }
 
@@ -64,7 +67,7 @@ extension DateScanner {
     }
 
     /// `jeudi après 9h30`, `demain avant midi`: a day, then `après`/`avant` and a time, as one open interval
-    /// (`2024-03-14T09:30/..`, `../2024-03-16T12:00`).
+    /// (`2024-03-14T09:30/..`, `../2024-03-16T12:00`); `demain jusqu'à 16h`, from the start of the day.
     private func dayThenBound(at i: Int) -> DateMatch? {
         guard let day = relativeMatch(at: i), let point = day.point, point.grain == .day, !point.hasTime else {
             return nil
@@ -72,6 +75,30 @@ extension DateScanner {
         // `jeudi après 9h30`, `demain avant midi`, `vendredi à partir de midi`, `jeudi dès 8h`.
         var timeToken = day.end + 1
         var before = keyword(day.end) == .avant
+        if keyword(day.end) == .jusqu, keyword(day.end + 1) == .a || keyword(day.end + 1) == .au,
+           let time = timeAt(day.end + 2)
+        {
+            // `demain jusqu'à 16h`, `le 20 jusqu'à 18h`: from the start of that day to the end of that hour.
+            var until = point
+            (until.hour, until.minute) = (time.hour, time.minute)
+            until.grain = time.minute == nil ? .hour : .minute
+            var match = day
+            match.end = time.end
+            match.kind = .interval
+            match.value = point.value + "/" + until.value
+            match.grain = until.grain
+            match.intervalStart = point.bounds?.start
+            match.intervalEnd = until.bounds?.end
+            match.rule += "+until-time"
+            match.alternatives = day.alternatives.compactMap { reading in
+                guard let other = Self.parseDay(reading.value) else { return nil }
+                var start = DatePoint.day(other), end = DatePoint.day(other)
+                (end.hour, end.minute, end.grain) = (until.hour, until.minute, until.grain)
+                return .init(value: start.value + "/" + end.value, intervalStart: start.bounds?.start,
+                             intervalEnd: end.bounds?.end)
+            }
+            return match
+        }
         if keyword(day.end) == .a, keyword(day.end + 1) == .partir, keyword(day.end + 2) == .de {
             timeToken = day.end + 3
             before = false

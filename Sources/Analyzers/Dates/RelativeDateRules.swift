@@ -267,7 +267,9 @@ extension DateScanner {
             || (lenient && !isNumber(i + 2) && entry(i + 2).unit == nil && absoluteDate(at: i + 1) == nil)
         guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
               shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
-              monthField(at: i + 2) == nil, opensSentence || timeField(at: i + 2) != nil || timeRange(at: i + 2) != nil,
+              monthField(at: i + 2) == nil,
+              opensSentence || timeField(at: i + 2) != nil || timeRange(at: i + 2) != nil
+                || (keyword(i + 2) == .jusqu && timeAt(i + 4) != nil),
               bareTime(at: i + 1) == nil
         else { return nil }
         let day = shape.values.0

@@ -296,7 +296,8 @@ extension DateScanner {
         case .le, .la, .elidedL:
             guard let code = part(j + 1, daytime: false) else { return nil }
             if code == "MO", let end = early(j + 2) { return ("MO", 1, end) }  // `le matin tôt`
-            return standalone ? nil : (code, 0, j + 2)
+            // `le soir` alone is habitual in running text; a string that is a date means this evening.
+            return standalone && !lenient ? nil : (code, 0, j + 2)
         case .dans:
             guard article(j + 1), let code = part(j + 2, daytime: true) else { return nil }
             return (code, 0, j + 3)
