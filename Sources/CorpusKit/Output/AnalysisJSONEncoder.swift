@@ -13,12 +13,17 @@ public struct AnalysisJSONEncoder: Sendable {
     /// Whether to indent the JSON (for `--format json`); JSONL output is one line per article.
     public var prettyPrinted: Bool
 
+    /// Whether the compact form goes through `JSONEncoder` alone, as before ``CompactJSONEncoder``: the tests
+    /// compare both paths' bytes.
+    var usesJSONEncoderOnly = false
+
     /// Creates an encoder.
     public init(prettyPrinted: Bool = false) { self.prettyPrinted = prettyPrinted }
 
     /// Encodes one article's results.
-    /// - Throws: An `EncodingError` when an analyzer's output cannot be encoded (for example a non-finite
-    ///   `Double`).
+    /// - Throws: An `EncodingError` when an analyzer's output cannot be encoded (for example one that encodes
+    ///   nothing), or what its `encode(to:)` throws. Non-finite numbers are written as `"inf"`, `"-inf"` and
+    ///   `"nan"`.
     public func encode(_ analysis: ArticleAnalysis) throws -> Data {
         let article = analysis.article
         let offsets = ScalarOffsetIndex(article.body)
@@ -31,7 +36,8 @@ public struct AnalysisJSONEncoder: Sendable {
             return try encoder.encode(Record(article: article, analyses: analyses, errors: analysis.errors))
         }
         // Compact form: `analyses` is written first (keys are sorted, and it sorts first), each output through
-        // its fast writer when it has one (the tokens of `text`), then the other keys through JSONEncoder.
+        // its fast writer (the tokens of `text`) or CompactJSONEncoder, then the other keys.
+        let compact = CompactJSONEncoder(userInfo: encoder.userInfo)
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         out.append(contentsOf: Array("{\"analyses\":{".utf8))
@@ -40,16 +46,23 @@ public struct AnalysisJSONEncoder: Sendable {
             guard let output = analysis.output(of: id) else { continue }
             if !first { out.append(0x2C) }
             first = false
-            out.append(contentsOf: try encoder.encode(id.rawValue))
+            if usesJSONEncoderOnly {
+                out.append(contentsOf: try encoder.encode(id.rawValue))
+            } else {
+                CompactJSONWriter.writeString(id.rawValue, into: &out)
+            }
             out.append(0x3A)
             if let structure = output as? TextStructure {
                 structure.writeCompactJSON(into: &out, offsets: offsets)
-            } else {
+            } else if usesJSONEncoderOnly {
                 out.append(contentsOf: try encoder.encode(AnyEncodable(value: output)))
+            } else {
+                try compact.write(AnyEncodable(value: output), into: &out)
             }
         }
         out.append(contentsOf: Array("},".utf8))
-        let rest = try encoder.encode(Record(article: article, analyses: nil, errors: analysis.errors))
+        let record = Record(article: article, analyses: nil, errors: analysis.errors)
+        let rest = usesJSONEncoderOnly ? Array(try encoder.encode(record)) : try compact.encode(record)
         out.append(contentsOf: rest.dropFirst())  // drops its `{`
         return Data(out)
     }
@@ -60,12 +73,9 @@ public struct AnalysisJSONEncoder: Sendable {
     }
 
     private func makeEncoder(offsets: ScalarOffsetIndex) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted
-            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        encoder.userInfo[.scalarOffsets] = offsets
+        // The compact form's settings are CompactJSONEncoder's, which must write the same bytes.
+        let encoder = CompactJSONEncoder.referenceEncoder(userInfo: [.scalarOffsets: offsets])
+        if prettyPrinted { encoder.outputFormatting.insert(.prettyPrinted) }
         return encoder
     }
 
