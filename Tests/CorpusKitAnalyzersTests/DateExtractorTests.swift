@@ -990,6 +990,10 @@ struct OffsetAndApostropheTests {
         #expect(DateFixtures.values("La fête du travail a rassemblé du monde.") == ["2023-05-01"])
         #expect(DateFixtures.values("Mardi gras 2025, le carnaval défile.") == ["2025-03-04"])
         #expect(DateFixtures.values("À la Toussaint, les cimetières sont fleuris.") == ["2023-11-01"])
+        // France's Mother's Day is the last Sunday of May, a week later when that is Pentecost (2023).
+        #expect(DateFixtures.values("La fête des mères 2024 tombe un dimanche.") == ["2024-05-26"])
+        #expect(DateFixtures.values("la fête des mères 2023") == ["2023-06-04"])
+        #expect(DateFixtures.values("la fête des pères 2024") == ["2024-06-16"])
         #expect(DateFixtures.values("La veille de Noël, les rues étaient pleines.") == ["2023-12-24"])
         #expect(DateFixtures.values("Le réveillon de Noël 2024 sera sobre.") == ["2024-12-24"])
         #expect(DateFixtures.values("Le réveillon du Nouvel An a été calme.") == ["2023-12-31"])

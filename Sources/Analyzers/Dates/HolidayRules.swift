@@ -8,6 +8,8 @@ enum Holiday: UInt8 {
     case christmas, christmasEve, allSaints, newYearsEve, valentines, halloween, armistice, assumption, epiphany
     case newYearsDay, labourDay
     case easter, easterMonday, ascension, pentecost, whitMonday, shroveTuesday, goodFriday
+    /// France's: the last Sunday of May (the first of June when that is Pentecost), the third Sunday of June.
+    case mothersDay, fathersDay
 
     /// The holiday's day in `year`, as a day number.
     func day(in year: Int) -> Int {
@@ -30,6 +32,13 @@ enum Holiday: UInt8 {
         case .whitMonday: return Self.easterSunday(year) + 50
         case .shroveTuesday: return Self.easterSunday(year) - 47
         case .goodFriday: return Self.easterSunday(year) - 2
+        case .mothersDay:
+            let lastOfMay = CalendarMath.dayNumber(year: year, month: 5, day: 31)
+            let lastSunday = lastOfMay - CalendarMath.weekday(lastOfMay) % 7
+            return lastSunday == Self.easterSunday(year) + 49 ? lastSunday + 7 : lastSunday
+        case .fathersDay:
+            let first = CalendarMath.dayNumber(year: year, month: 6, day: 1)
+            return first + (7 - CalendarMath.weekday(first)) % 7 + 14
         }
     }
 
@@ -49,7 +58,7 @@ enum Holiday: UInt8 {
 
 extension DateScanner {
     /// `Noël`, `la Toussaint`, `Pâques 2024`, `le lundi de Pâques`, `la Pentecôte`, `le jour de l'an`, `le nouvel
-    /// an`, `la fête du travail`, `la Saint-Sylvestre`, `mardi gras`, `vendredi saint`, `Christmas`, `Easter`.
+    /// an`, `la fête du travail`, `la fête des mères`, `la Saint-Sylvestre`, `mardi gras`, `vendredi saint`, `Christmas`, `Easter`.
     ///
     /// With a year after it, that year's; otherwise the latest on or before the anchor (news is past-biased),
     /// the next one kept as the other reading.
@@ -87,6 +96,8 @@ extension DateScanner {
             else { return nil }
         } else if e.keyword == .fete, keyword(i + 1) == .du, keyword(i + 2) == .travail {
             (holiday, end) = (.labourDay, i + 3)
+        } else if e.keyword == .fete, keyword(i + 1) == .des, folded(i + 2) == "meres" || folded(i + 2) == "peres" {
+            (holiday, end) = (folded(i + 2) == "meres" ? .mothersDay : .fathersDay, i + 3)  // `la fête des mères`
         } else {
             return nil
         }
