@@ -994,6 +994,10 @@ struct OffsetAndApostropheTests {
         #expect(DateFixtures.values("La fête des mères 2024 tombe un dimanche.") == ["2024-05-26"])
         #expect(DateFixtures.values("la fête des mères 2023") == ["2023-06-04"])
         #expect(DateFixtures.values("la fête des pères 2024") == ["2024-06-16"])
+        // Some Sunday is not a date; `à dimanche` is.
+        #expect(DateFixtures.values("Il est né un dimanche.").isEmpty)
+        #expect(DateFixtures.values("It happened on a Monday.").isEmpty)
+        #expect(DateFixtures.values("À dimanche !") == ["2024-03-10"])
         #expect(DateFixtures.values("La veille de Noël, les rues étaient pleines.") == ["2023-12-24"])
         #expect(DateFixtures.values("Le réveillon de Noël 2024 sera sobre.") == ["2024-12-24"])
         #expect(DateFixtures.values("Le réveillon du Nouvel An a été calme.") == ["2023-12-31"])

@@ -197,6 +197,10 @@ extension DateScanner {
                 return weekdayMatch(i, i + 2, weekday, following == .last ? .past : .future,
                                     rule: following == .last ? "relative-last-weekday" : "relative-next-weekday")
             }
+            if [Array("un".utf8), Array("a".utf8)].contains(lowercased(i - 1)), tokens[i - 1].span.end - tokens[i - 1].span.start <= 2 {
+                // `tombe un dimanche`, `on a Monday`: some such day, not a date.
+                return nil
+            }
             if keyword(i - 1) == .le {
                 // `le dimanche` with no date is habitual (`le magasin ferme le dimanche`): a set, not a day.
                 var point = DatePoint(grain: .day)
