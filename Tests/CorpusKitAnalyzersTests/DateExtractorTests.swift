@@ -49,6 +49,10 @@ struct AbsoluteDateTests {
         #expect(e.anchor?.source == "publication")
         let before = try #require(DateFixtures.only("Réunion le 2 mars au siège."))
         #expect(before.value == "2024-03-02")
+        // Within a month ahead, the coming one.
+        let coming = try #require(DateFixtures.only("Le scrutin aura lieu le 7 avril."))
+        #expect(coming.value == "2024-04-07")
+        #expect(coming.alternatives.map(\.value) == ["2023-04-07"])
         let unanchored = try #require(DateFixtures.only("le 1er mai", anchor: nil))
         #expect(unanchored.value == "XXXX-05-01")
         #expect(unanchored.flags.contains(.unanchored))
@@ -394,10 +398,11 @@ struct IntervalTests {
     }
 
     @Test func openBoundsKeepTheOtherReadingAndTheAnchorDay() throws {
+        // 8 April is 24 days after the anchor: the coming one, last year's kept as the other reading.
         let after = try #require(DateFixtures.only("Les inscriptions sont ouvertes à partir du 8 avril."))
-        #expect(after.value == "2023-04-08/..")
-        #expect(after.alternatives.first?.value == "2024-04-08/..")
-        #expect(after.alternatives.first?.intervalStart == "2024-04-08T00:00")
+        #expect(after.value == "2024-04-08/..")
+        #expect(after.alternatives.first?.value == "2023-04-08/..")
+        #expect(after.alternatives.first?.intervalStart == "2023-04-08T00:00")
         let before = try #require(DateFixtures.only("Le dossier doit être remis avant 16h."))
         #expect(before.value == "../T16:00")
         #expect(before.intervalEnd == "2024-03-15T16:00")

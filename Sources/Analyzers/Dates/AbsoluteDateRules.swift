@@ -332,6 +332,13 @@ extension DateScanner {
         var alternative = point
         alternative.year = year + 1
         if month == 2, day == 29 { alternative.year = year + 4 }
+        if point.day != nil, let reference = anchorDay, let future = alternative.dayNumber, future > reference,
+           future - reference <= 31
+        {
+            // `le 1er mai` written ten days before it: the coming one (within a month), the past one kept as the
+            // other reading. Further ahead, news more often looks back (`la manifestation du 1er mai`).
+            swap(&point, &alternative)
+        }
         match.point = point
         match.alternatives = [alternative.reading]
         match.anchor = publicationAnchor
