@@ -51,6 +51,18 @@ struct EntityRecognitionTests {
         #expect(EntityFixtures.names("La Commission évalue le plan.") == ["organization:Commission"])
     }
 
+    @Test func associationsNameTheirMembersAtLength() {
+        #expect(EntityFixtures.names("L'Association nationale des anciens marins de la Loire a déposé une gerbe.")
+            == ["organization:Association nationale des anciens marins de la Loire"])
+        #expect(EntityFixtures.names("L'Union départementale des retraités, veufs et familles de mineurs a voté.")
+            == ["organization:Union départementale des retraités, veufs et familles de mineurs"])
+        // Other heads keep two groups, and a verb or a singular word still ends the name.
+        #expect(EntityFixtures.names("La Fédération des pêcheurs demande une enquête.")
+            == ["organization:Fédération des pêcheurs"])
+        #expect(EntityFixtures.names("Le Comité des riverains, les élus et la préfecture se réunissent.")
+            .first == "organization:Comité des riverains")
+    }
+
     @Test func placesByListCountryAndContext() {
         #expect(EntityFixtures.names("Il vit en Algérie depuis 2010.") == ["location:Algérie"])
         #expect(EntityFixtures.names("Le sommet se tient au Caire, pas à Rabat.") == ["location:Caire", "location:Rabat"])

@@ -91,7 +91,9 @@ extension EntityScanner {
             return (candidate(start, end, kind: .location, title: title, evidence: "gazetteer"), end)
         }
         if startFlags.contains(.organisationHead), title == nil {
-            return organisation(start, extendOrganisation(from: end), title: nil, evidence: "head")
+            let associative = foldedWord(start).map { Self.associativeHeads.contains($0) } ?? false
+            return organisation(start, extendOrganisation(from: end, associative: associative), title: nil,
+                                evidence: "head")
         }
         let words = end - start
         if words >= 2, isOneOf(end - 1, .companySuffix) {

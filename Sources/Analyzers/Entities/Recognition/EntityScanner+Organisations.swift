@@ -26,17 +26,40 @@ extension EntityScanner {
     /// de la santé`, `Union africaine`, `Conseil de sécurité`, `Department of State`. Adjectives (by their
     /// endings) and capitalised words continue it; `de`/`du`/`des`/`d'`/`of` continue it when a capitalised word
     /// or a lower-case noun follows (`de la santé`), at most twice.
-    mutating func extendOrganisation(from end: Int) -> Int {
+    ///
+    /// Associations, unions and federations (`associative`) name their members at length: `Association nationale
+    /// des anciens combattants de la Résistance`, `Union nationale des déportés, internés et familles de
+    /// disparus`. After their head word the name runs over up to four `de` groups, plural words after a group's
+    /// noun (`anciens combattants`), and lists of plural words (`déportés, internés et familles`).
+    mutating func extendOrganisation(from end: Int, associative: Bool = false) -> Int {
         var end = end
         var links = 0
-        while end < count, end < tokens.count, joined(end) {
+        let maximumLinks = associative ? 4 : 2
+        /// A lower-case plural word (`combattants`, `internés`, `familles`): a member noun or its adjective.
+        func plural(_ i: Int) -> Bool {
+            guard isLower(i), let word = foldedWord(i), word.count >= 5, let last = word.last,
+                  last == 0x73 || last == 0x78, !flags(i).contains(.functionWord), !isDateWord(i)
+            else { return false }
+            return true
+        }
+        while end < count, end < tokens.count, joined(end) || (associative && links > 0 && isComma(end)) {
+            if associative, links > 0, isComma(end) || foldedWord(end) == Array("et".utf8), joined(end + 1),
+               plural(end + 1)
+            {
+                end += 2  // `déportés, internés et familles`
+                continue
+            }
+            if associative, links > 0, plural(end) {
+                end += 1  // `des anciens combattants`
+                continue
+            }
             if isCapitalised(end), !flags(end).contains(.functionWord) {
                 end += 1
             } else if isLower(end), let word = foldedWord(end), NameWords.looksAdjectival(word),
                       flags(end).isDisjoint(with: [.functionWord]), !isOneOf(end, .link)
             {
                 end += 1
-            } else if links < 2, isOneOf(end, .link) {
+            } else if links < maximumLinks, isOneOf(end, .link) {
                 var k = end + 1
                 if isOneOf(k, .linkArticle), joined(k) { k += 1 }
                 guard joined(k), isWord(k), !flags(k).contains(.functionWord) else { break }
@@ -55,6 +78,17 @@ extension EntityScanner {
         }
         return end
     }
+
+    /// Whether token `i` is a comma glued to the word before it.
+    func isComma(_ i: Int) -> Bool {
+        i > 0 && i < count && tokens[i].kind == .punctuation && bytes[tokens[i].span.start] == 0x2C
+            && tokens[i].span.start == tokens[i - 1].span.end
+    }
+
+    /// Heads of organisations that name their members at length (see ``extendOrganisation(from:associative:)``).
+    static let associativeHeads = NameWords.set(["association", "associations", "union", "federation", "fondation",
+                                                 "confederation", "amicale", "comite", "ligue", "syndicat",
+                                                 "collectif", "coordination"])
 
     /// A French infinitive (`revoir`, `préserver`): a verb after `de` ends an organisation's name.
     func looksInfinitive(_ i: Int) -> Bool {
