@@ -223,16 +223,7 @@ public struct DateEvaluator: Sendable {
                     mismatch(category, id: row.id, text: row.text, expected: expected, found: found)
                 }
             }
-            if !rows.isEmpty {
-                declare("duckling (all)")
-                accuracy["duckling (all)", default: .init()] += total
-                declare("duckling (all, no alternatives)")
-                accuracy["duckling (all, no alternatives)", default: .init()] += strict
-                if parse != nil {
-                    declare("duckling (all, searched as running text)")
-                    accuracy["duckling (all, searched as running text)", default: .init()] += searchedTotal
-                }
-            }
+            if !rows.isEmpty { recordTotals("duckling", total: total, strict: strict, searched: searchedTotal) }
         }
 
         // MARK: dateparser
@@ -309,16 +300,7 @@ public struct DateEvaluator: Sendable {
                     mismatch(category, id: row.id, text: row.text, expected: wanted, found: found)
                 }
             }
-            if total.total > 0 {
-                declare("dateparser (all)")
-                accuracy["dateparser (all)", default: .init()] += total
-                declare("dateparser (all, no alternatives)")
-                accuracy["dateparser (all, no alternatives)", default: .init()] += strict
-                if parse != nil {
-                    declare("dateparser (all, searched as running text)")
-                    accuracy["dateparser (all, searched as running text)", default: .init()] += searchedTotal
-                }
-            }
+            if total.total > 0 { recordTotals("dateparser", total: total, strict: strict, searched: searchedTotal) }
         }
 
         // MARK: recognizers
@@ -382,6 +364,13 @@ public struct DateEvaluator: Sendable {
                 accuracy["recognizers (all specs)", default: .init()] += all
             }
             scoreSpans(spanRows)
+        }
+
+        /// The `(all)`, `(all, no alternatives)` and, with a parser, `(all, searched as running text)` lines of a file.
+        mutating func recordTotals(_ set: String, total: AccuracyCounts, strict: AccuracyCounts, searched: AccuracyCounts) {
+            record("\(set) (all)", total)
+            record("\(set) (all, no alternatives)", strict)
+            if parse != nil { record("\(set) (all, searched as running text)", searched) }
         }
 
         mutating func record(_ name: String, _ counts: AccuracyCounts) {

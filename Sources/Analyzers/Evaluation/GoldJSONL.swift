@@ -40,6 +40,25 @@ enum GoldJSONL {
         }
     }
 
+    /// Every record of a gold file, read line by line by `read` (given the line, its number, a shared decoder and
+    /// the dataset's name), and the dataset's name.
+    /// - Throws: What `read` throws for the first bad line; `empty-input` naming the file when it holds no
+    ///   record (`noun` names what a record is: `sentence`, `document`, `item`).
+    static func records<Record>(
+        in data: Data, path: String, noun: String,
+        _ read: (ArraySlice<UInt8>, Int, JSONDecoder, String) throws -> Record
+    ) throws -> (name: String, records: [Record]) {
+        let name = datasetName(of: path)
+        var records: [Record] = []
+        let decoder = JSONDecoder()
+        try forEachLine(in: data) { line, number in records.append(try read(line, number, decoder, name)) }
+        guard !records.isEmpty else {
+            throw CorpusKitError(.emptyInput, "the file holds no \(noun) (expected one JSON object per line)",
+                                 location: .init(path: path))
+        }
+        return (name, records)
+    }
+
     /// An id: a string, or an integer written as a number.
     struct ID: Decodable {
         var value: String

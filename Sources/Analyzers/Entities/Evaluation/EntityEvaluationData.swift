@@ -110,15 +110,8 @@ public struct EntityEvaluationData: Sendable, Hashable {
     ///   of the first bad line, naming the file and the line.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ data: Data, path: String) throws -> EntityEvaluationData {
-        let name = GoldJSONL.datasetName(of: path)
-        var sentences: [Sentence] = []
-        let decoder = JSONDecoder()
-        try GoldJSONL.forEachLine(in: data) { line, number in
-            sentences.append(try sentence(line, decoder: decoder, path: path, dataset: name, line: number))
-        }
-        guard !sentences.isEmpty else {
-            throw CorpusKitError(.emptyInput, "the file holds no sentence (expected one JSON object per line)",
-                location: .init(path: path))
+        let (name, sentences) = try GoldJSONL.records(in: data, path: path, noun: "sentence") { line, number, decoder, name in
+            try sentence(line, decoder: decoder, path: path, dataset: name, line: number)
         }
         return EntityEvaluationData(path: path, name: name, sentences: sentences)
     }

@@ -106,15 +106,8 @@ public struct QuoteEvaluationData: Sendable, Hashable {
     ///   of the first bad line, naming the file and the line.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ data: Data, path: String) throws -> QuoteEvaluationData {
-        let name = GoldJSONL.datasetName(of: path)
-        var documents: [Document] = []
-        let decoder = JSONDecoder()
-        try GoldJSONL.forEachLine(in: data) { line, number in
-            documents.append(try document(line, decoder: decoder, path: path, dataset: name, line: number))
-        }
-        guard !documents.isEmpty else {
-            throw CorpusKitError(.emptyInput, "the file holds no document (expected one JSON object per line)",
-                location: .init(path: path))
+        let (name, documents) = try GoldJSONL.records(in: data, path: path, noun: "document") { line, number, decoder, name in
+            try document(line, decoder: decoder, path: path, dataset: name, line: number)
         }
         return QuoteEvaluationData(path: path, name: name, documents: documents)
     }

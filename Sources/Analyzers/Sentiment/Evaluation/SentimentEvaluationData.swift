@@ -86,15 +86,8 @@ public struct SentimentEvaluationData: Sendable, Hashable {
     ///   the first bad line, naming the file and the line.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ data: Data, path: String) throws -> SentimentEvaluationData {
-        let name = GoldJSONL.datasetName(of: path)
-        var items: [Item] = []
-        let decoder = JSONDecoder()
-        try GoldJSONL.forEachLine(in: data) { line, number in
-            items.append(try item(line, decoder: decoder, path: path, dataset: name, line: number))
-        }
-        guard !items.isEmpty else {
-            throw CorpusKitError(.emptyInput, "the file holds no item (expected one JSON object per line)",
-                location: .init(path: path))
+        let (name, items) = try GoldJSONL.records(in: data, path: path, noun: "item") { line, number, decoder, name in
+            try item(line, decoder: decoder, path: path, dataset: name, line: number)
         }
         return SentimentEvaluationData(path: path, name: name, items: items)
     }
