@@ -195,6 +195,26 @@ struct TimeTests {
         #expect(DateFixtures.extract("dans la soirée de mardi").first?.alternatives.map(\.value) == ["2024-03-19TEV"])
     }
 
+    @Test func earlyAndLateInThePartOfTheDay() {
+        // `tôt`/`tard` name the start or the end of the part, alone or before its day.
+        let late = DateFixtures.extract("Les négociations ont duré tard dans la nuit.")
+        #expect(late.map(\.value) == ["TNI"])
+        let lateTuesday = DateFixtures.extract("Il a été interpellé tard mardi soir.")
+        #expect(lateTuesday.map(\.value) == ["2024-03-12TEV"])
+        let wholeEvening = DateFixtures.extract("Il a été interpellé mardi soir.")
+        #expect(lateTuesday.first?.intervalStart ?? "" > wholeEvening.first?.intervalStart ?? "")
+        #expect(lateTuesday.first?.intervalEnd == wholeEvening.first?.intervalEnd)
+        #expect(DateFixtures.values("Tôt ce matin, la police est intervenue.") == ["2024-03-15TMO"])
+        #expect(DateFixtures.values("Ils sont repartis tard en soirée.") == ["TEV"])
+        #expect(DateFixtures.values("Au cours de la nuit, trois voitures ont brûlé.") == ["TNI"])
+        #expect(DateFixtures.values("Fin de matinée, le cortège s'est dispersé.") == ["TMO"])
+        #expect(DateFixtures.values("Un incendie a éclaté au cours de la soirée mardi.") == ["2024-03-12TEV"])
+        #expect(DateFixtures.values("Les secours sont arrivés en fin de la soirée mardi.") == ["2024-03-12TEV"])
+        // `plus tard` is `later`; a determiner makes `fin de soirée` a noun phrase.
+        #expect(DateFixtures.values("Il a parlé plus tard.") == [])
+        #expect(DateFixtures.values("Ce fut une fin de soirée agitée.") == [])
+    }
+
     @Test func partOfTheDayThenClockTime() {
         #expect(DateFixtures.values("Ce matin à 8h30, le train a déraillé.") == ["2024-03-15T08:30"])
         #expect(DateFixtures.values("Cet après-midi à 3 heures, la séance reprend.") == ["2024-03-15T15:00"])

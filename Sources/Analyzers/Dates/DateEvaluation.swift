@@ -33,8 +33,9 @@ import Foundation
 ///   of some expression, after normalising times (`T22` = `T22:00`; seconds are dropped, since our values stop at the
 ///   minute). When the timex is underspecified (`XXXX-WXX-3`, `PRESENT_REF`), the past and future readings the
 ///   spec resolves are accepted too, and for a part of the day (`XXXX-WXX-2TMO`) the resolved day with that part
-///   (`2016-11-01TMO`): the two sides give the morning different hours. `negative` rows: nothing found. Rows stating a span but no value are
-///   skipped. Scores are given for the rows the reference C# implementation passes (`dotnet_passes = yes`: the
+///   (`2016-11-01TMO`): the two sides give the morning different hours. A time on the row's reference day matches
+///   with or without that day (`TEV` = `2016-11-07TEV`). `negative` rows: nothing found. Rows stating a span but
+///   no value are skipped. Scores are given for the rows the reference C# implementation passes (`dotnet_passes = yes`: the
 ///   target), per `kind`, and for all rows.
 /// - **recognizers** span rows (Extractor specs): per spec case, the expected spans (text and UTF-16 start, as
 ///   written) against the text and start of every expression found, as ``CorpusKit/MatchCounts``. A single-type
@@ -330,6 +331,14 @@ public struct DateEvaluator: Sendable {
                         if alternatives { values += expression.alternatives.map(\.value) }
                         // An open interval `../2016-11-08T17:00` is TIMEX3's `2016-11-08T17` with a BEFORE mod.
                         values += values.compactMap(DateEvaluator.openBound)
+                        // A time on the reference day is that time with or without the day: `ce soir` is the spec's
+                        // `TEV` and our `2016-11-07TEV`; `8 du matin` our `T08:00` and the spec's `2016-11-07T08`.
+                        if let day = row.baseDate?.prefix(10), day.count == 10 {
+                            values += values.compactMap { value in
+                                if value.hasPrefix("T") { return day + value }
+                                return value.hasPrefix(day + "T") ? String(value.dropFirst(10)) : nil
+                            }
+                        }
                         // A range timex `(1970-01-01,1980-01-01,P10Y)` is what the expression denotes: its interval.
                         values += DateEvaluator.intervalValue(expression.intervalStart, expression.intervalEnd)
                         if alternatives {

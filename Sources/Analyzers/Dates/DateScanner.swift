@@ -202,10 +202,12 @@ struct DateScanner {
             switch e.keyword {
             // Words that only continue an expression (`plus tard`, `mardi gras`, `fête du travail`): common
             // words such as `plus` must not run every rule.
-            case .plus, .tard, .gras, .saint, .travail, .alentours, .ya, .later, .earlier, .auparavant, .moins,
+            case .tard where keyword(i - 1) == .plus:
+                return nil
+            case .plus, .gras, .saint, .travail, .alentours, .ya, .later, .earlier, .auparavant, .moins,
                  .demi, .quart, .h, .am, .pm, .et, .and, .of, .y, .est:
                 return nil
-            case .tres where keyword(i + 1) != .tot:
+            case .tres where keyword(i + 1) != .tot && keyword(i + 1) != .tard:
                 return nil
             default:
                 break

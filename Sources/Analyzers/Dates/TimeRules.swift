@@ -263,11 +263,15 @@ extension DateScanner {
             if let code = partOfDay(at: k) { return code }
             return daytime && keyword(k) == .journee ? "DT" : nil
         }
-        /// `tôt`, `très tôt` at token `k`: the end token.
-        func early(_ k: Int) -> Int? {
-            if keyword(k) == .tot { return k + 1 }
-            if keyword(k) == .tres, keyword(k + 1) == .tot { return k + 2 }
-            return nil
+        /// `tôt`, `très tôt` (the start of the part, 1), `tard`, `très tard` (its end, 3) at token `k`, and the end
+        /// token; `plus tard` is `later`, not late.
+        func earlyOrLate(_ k: Int) -> (modifier: UInt8, end: Int)? {
+            let m = keyword(k) == .tres ? k + 1 : k
+            switch keyword(m) {
+            case .tot: return (1, m + 1)
+            case .tard where keyword(k - 1) != .plus: return (3, m + 1)
+            default: return nil
+            }
         }
         /// `le`, `la`, `l'` at token `k`.
         func article(_ k: Int) -> Bool { keyword(k) == .le || keyword(k) == .la || keyword(k) == .elidedL }
@@ -281,21 +285,22 @@ extension DateScanner {
             }
         }
         if let code = part(j, daytime: false) {
-            if code == "MO", let end = early(j + 1) { return ("MO", 1, end) }  // `matin tôt`
+            if let late = earlyOrLate(j + 1) { return (code, late.modifier, late.end) }  // `matin tôt`, `soir tard`
             return (code, 0, j + 1)
         }
         if let lunch = lunchtime(at: j) { return ("MI", lunch.modifier, lunch.end) }
-        if let end = early(j) {
-            // `tôt le matin`, `très tôt dans la matinée`.
-            var k = end
+        if let early = earlyOrLate(j) {
+            // `tôt le matin`, `très tôt dans la matinée`, `tard dans la nuit`, `tard en soirée`.
+            var k = early.end
+            if keyword(k) == .en, let code = part(k + 1, daytime: true) { return (code, early.modifier, k + 2) }
             if keyword(k) == .dans { k += 1 }
-            guard article(k), part(k + 1, daytime: false) == "MO" else { return nil }
-            return ("MO", 1, k + 2)
+            guard article(k), let code = part(k + 1, daytime: k > early.end) else { return nil }
+            return (code, early.modifier, k + 2)
         }
         switch keyword(j) {
         case .le, .la, .elidedL:
             guard let code = part(j + 1, daytime: false) else { return nil }
-            if code == "MO", let end = early(j + 2) { return ("MO", 1, end) }  // `le matin tôt`
+            if let late = earlyOrLate(j + 2) { return (code, late.modifier, late.end) }  // `le matin tôt`
             // `le soir` alone is habitual in running text; a string that is a date means this evening.
             return standalone && !lenient ? nil : (code, 0, j + 2)
         case .dans:
@@ -309,6 +314,14 @@ extension DateScanner {
                   let code = part(j + 3, daytime: true)
             else { return nil }
             return (code, m, j + 4)
+        case .au where keyword(j + 1) == .cours:
+            // `au cours de la nuit`, `au cours de la matinée`: never generic.
+            guard keyword(j + 2) == .de, article(j + 3), let code = part(j + 4, daytime: true) else { return nil }
+            return (code, 0, j + 5)
+        case .pendant, .durant:
+            // `pendant la nuit`, `durant la soirée`.
+            guard article(j + 1), let code = part(j + 2, daytime: false) else { return nil }
+            return (code, 0, j + 3)
         case .au:
             // `au soir` (`la veille au soir`), `au matin`.
             if let code = part(j + 1, daytime: false) { return standalone ? nil : (code, 0, j + 2) }
@@ -318,11 +331,16 @@ extension DateScanner {
             else { return nil }
             return (code, m, j + 5)
         case .debut, .milieu, .fin:
-            // After a day: `lundi fin d'après-midi`, `mardi début de soirée`.
-            guard !standalone, let m = modifier(j), keyword(j + 1) == .de || keyword(j + 1) == .elidedD,
-                  let code = part(j + 2, daytime: true)
-            else { return nil }
-            return (code, m, j + 3)
+            // After a day, or before one: `lundi fin d'après-midi`, `mardi début de soirée`, `fin de la soirée
+            // mardi`.
+            // Alone only when no determiner makes it a noun phrase (`une fin de soirée agitée`).
+            let determined = entry(j - 1).function || isWord(j - 1) && !tokens[j].has(.sentenceStart)
+            guard !standalone || !determined, let m = modifier(j) else { return nil }
+            var k = j + 1
+            if keyword(k) == .du { k += 1 }
+            else if keyword(k) == .de || keyword(k) == .elidedD { k += article(k + 1) ? 2 : 1 }
+            guard k > j + 1, let code = part(k, daytime: true) else { return nil }
+            return (code, m, k + 1)
         case .a:
             // `à la fin de la journée`, `à la fin de l'après-midi`.
             guard keyword(j + 1) == .la, keyword(j + 2) == .fin, keyword(j + 3) == .de, article(j + 4),
@@ -366,15 +384,58 @@ extension DateScanner {
             // `matinée du 15 février`, `dans la soirée du 3 mars 2024`.
             return withTimeAfterPartOfDay(match)
         }
-        guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
-        if let day = weekdayOrDay(after: part.end), let match = day.withPartOfDay(part.code, part.modifier, from: i) {
-            // `dans la soirée de mardi`, `en début d'après-midi lundi`, `dans la matinée d'hier`.
+        if let part = partOfDayPhrase(at: i) ?? partOfDayOf(at: i), let day = weekdayOrDay(after: part.end),
+           part.end > i + 1 || day.rule == "relative-weekday",
+           let match = day.withPartOfDay(part.code, part.modifier, from: i)
+        {
+            // `dans la soirée de mardi`, `en début d'après-midi lundi`, `dans la matinée d'hier`, `fin de matinée
+            // mardi`, `de la soirée mardi`.
             return withTimeAfterPartOfDay(match)
         }
+        if let early = earlyOrLateDay(at: i) { return early }
+        guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
         point.partModifier = part.modifier
         return withTimeAfterPartOfDay(DateMatch(i, part.end, point: point, confidence: 0.6, rule: "time-part-of-day"))
+    }
+
+    /// `de la soirée`, `du matin`, `de l'après-midi` at token `j`: a part of the day read only when a day
+    /// follows (`de la soirée mardi`).
+    private func partOfDayOf(at j: Int) -> (code: String, modifier: UInt8, end: Int)? {
+        var k = j
+        if keyword(k) == .du { k += 1 }
+        else if keyword(k) == .de, keyword(k + 1) == .la || keyword(k + 1) == .elidedL { k += 2 }
+        guard k > j, let code = partOfDay(at: k) else { return nil }
+        return (code, 0, k + 1)
+    }
+
+    /// `tôt` or `tard` before a day with its part: `tôt ce matin`, `tard mardi soir`, `très tard hier soir` (the
+    /// start or the end of that part).
+    private func earlyOrLateDay(at i: Int) -> DateMatch? {
+        let m = keyword(i) == .tres ? i + 1 : i
+        let modifier: UInt8
+        switch keyword(m) {
+        case .tot: modifier = 1
+        case .tard where keyword(i - 1) != .plus: modifier = 3
+        default: return nil
+        }
+        guard var match = relativeMatch(at: m + 1), match.start == m + 1, var point = match.point,
+              point.partOfDay != nil, point.hour == nil
+        else { return nil }
+        point.partModifier = modifier
+        match.point = point
+        match.start = i
+        match.rule += "+early-or-late"
+        match.alternatives = match.alternatives.compactMap { reading in
+            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
+            var alternative = DatePoint.day(other)
+            alternative.partOfDay = point.partOfDay
+            alternative.partModifier = modifier
+            alternative.grain = point.grain
+            return alternative.reading
+        }
+        return match
     }
 
     /// A weekday or a relative day after a part of the day, with or without `de`: `de mardi`, `lundi`, `d'hier`.
