@@ -64,6 +64,17 @@ struct AbsoluteDateTests {
         #expect(DateFixtures.values("It closed on 14 March 2024.") == ["2024-03-14"])
         #expect(DateFixtures.values("Thursday, March 14, 2024") == ["2024-03-14"])
         #expect(DateFixtures.values("the 14th of March 2024") == ["2024-03-14"])
+        // An abbreviation with its period, a year after `de`; never a count (`Mars 3 soldats`).
+        #expect(DateFixtures.values("Meeting on Oct. 2 in Paris") == ["2023-10-02"])
+        #expect(DateFixtures.values("Il est né novembre 23 de 1987.") == ["1987-11-23"])
+        #expect(DateFixtures.values("Il compte pour Mars 3 soldats.").allSatisfy { !$0.hasSuffix("-03") })
+    }
+
+    @Test func monthWithATwoDigitYear() {
+        // A two-digit number that cannot be a day is the year; a noun or `%` after it makes it a count.
+        #expect(DateFixtures.values("En juillet 98, la France a gagné.") == ["1998-07"])
+        #expect(DateFixtures.values("En juillet 98 personnes sont mortes.") == ["2023-07"])
+        #expect(DateFixtures.values("En mars 45 % des votants ont voté.") == ["2024-03"])
     }
 
     @Test func abbreviatedMonths() {
@@ -135,6 +146,12 @@ struct NumericDateTests {
         #expect(DateFixtures.values("le 14-03-98") == ["1998-03-14"])
         #expect(DateFixtures.values("le 14-03-26") == ["1926-03-14"])
         #expect(DateFixtures.values("le 14-03-24") == ["2024-03-14"])
+    }
+
+    @Test func monthAndYear() {
+        #expect(DateFixtures.values("Publié 11/2016") == ["2016-11"])
+        #expect(DateFixtures.values("Publié 11-2016") == ["2016-11"])
+        #expect(DateFixtures.values("mis à jour 2016-11") == ["2016-11"])
     }
 }
 
@@ -283,6 +300,9 @@ struct RelativeDateTests {
 
     @Test func agoAndIn() {
         #expect(DateFixtures.values("il y a trois ans") == ["2021"])
+        // Long number words are read whole, not cut to a shorter one (`quatre-vingt-dix-neuf` is not 90).
+        #expect(DateFixtures.values("il y a quatre-vingt-dix ans") == ["1934"])
+        #expect(DateFixtures.values("il y a soixante-quinze ans") == ["1949"])
         #expect(DateFixtures.values("il y a 3 jours") == ["2024-03-12"])
         #expect(DateFixtures.values("il y a deux mois") == ["2024-01"])
         #expect(DateFixtures.values("two years ago") == ["2022"])
@@ -500,6 +520,12 @@ struct CoarseDateTests {
         #expect(DateFixtures.values("T1 2024") == ["2024-Q1"])
         #expect(DateFixtures.values("les années 1990") == ["199"])
         #expect(DateFixtures.values("the 1990s") == ["199"])
+        // Spelled, in France's numbers and Belgium's and Switzerland's.
+        #expect(DateFixtures.values("dans les années soixante-dix") == ["197"])
+        #expect(DateFixtures.values("les années quatre-vingt-dix") == ["199"])
+        #expect(DateFixtures.values("les années nonante") == ["199"])
+        #expect(DateFixtures.values("les années dix-neuf cinquante") == ["195"])
+        #expect(DateFixtures.values("les années trente-deux").isEmpty)
         #expect(DateFixtures.values("au XIXe siècle") == ["18"])
         #expect(DateFixtures.values("au 19-ème siècle") == ["18"])
         #expect(DateFixtures.values("au XXIe siècle") == ["20"])

@@ -79,16 +79,23 @@ extension DateScanner {
         }
         // Month first: `March 14, 2024`, `mars 14 2024`, `May 2021`, `mars 2021`.
         if let month = monthField(at: j) {
-            if let (day, k) = dayField(at: j + 1) {
-                let y = punctuation(k) == 0x2C ? k + 1 : k
-                if let year = self.year(y) {
+            // `Oct/2`, `mars-14`: a dash or a slash glued between the month and the day.
+            let glued = (punctuation(j + 1) == 0x2D || punctuation(j + 1) == 0x2F) && isAttached(j + 1)
+                && isAttached(j + 2)
+            if let (day, k) = dayField(at: glued ? j + 2 : j + 1) {
+                let y = punctuation(k) == 0x2C || keyword(k) == .de ? k + 1 : k
+                if let year = self.year(y), y == k || !nounFollows(y) {
+                    // `mars 14 2024`, `March 14, 2024`, `novembre 23 de 1987`.
                     guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
                     return DateMatch(j, y + 1, point: DatePoint(grain: .day, year: year, month: month, day: day),
                                      rule: "absolute-month-day-year")
                 }
-                // `March 14` without a year: English style, a capitalised full month name only.
-                if isCapitalized(j), !entry(j).monthAbbreviation, punctuation(k) != 0x2C || !isNumber(k + 1),
-                   day <= PublicationDate.daysIn(month: month, year: 2000), !isNumber(k)
+                // `March 14` without a year: English style, a capitalised month name (abbreviated only with its
+                // period or a slash: `Oct. 2`, `Oct/2`), and no noun after the day (`Mars 3 soldats`).
+                let abbreviation = entry(j).monthAbbreviation
+                if isCapitalized(j), !abbreviation || glued || tokens[j].has(.abbreviation),
+                   punctuation(k) != 0x2C || !isNumber(k + 1), !nounFollows(k - 1), entry(k).unit == nil,
+                   punctuation(k) != 0x25, day <= PublicationDate.daysIn(month: month, year: 2000), !isNumber(k)
                 {
                     return DateMatch(j, k, point: DatePoint(grain: .day, month: month, day: day),
                                      confidence: 0.85, rule: "absolute-month-day")
@@ -97,6 +104,13 @@ extension DateScanner {
             if let year = self.year(j + 1) {
                 return DateMatch(j, j + 2, point: DatePoint(grain: .month, year: year, month: month),
                                  rule: "absolute-month-year")
+            }
+            if let shape = number(j + 1), shape.lengths.0 == 2, shape.values.0 > 31, let year = shortYear(j + 1),
+               punctuation(j + 2) != 0x25
+            {
+                // `en juillet 98`: a two-digit number that cannot be a day is the year (not `juillet 98 personnes`).
+                return DateMatch(j, j + 2, point: DatePoint(grain: .month, year: year, month: month),
+                                 confidence: 0.85, rule: "absolute-month-year")
             }
             return nil
         }
@@ -168,6 +182,13 @@ extension DateScanner {
             // `2016-11`, `2016/11`: year and month (`2011-12` is a range of years, read before this).
             return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.0, month: shape.values.1),
                              confidence: 0.8, rule: "numeric-ym")
+        }
+        if shape.groups == 2, separator == 0x2D, shape.lengths.0 <= 2, shape.lengths.1 == 4,
+           (1...12).contains(shape.values.0), (1800...2100).contains(shape.values.1), !nounFollows(j)
+        {
+            // `11-2016`: month and year.
+            return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.1, month: shape.values.0),
+                             confidence: 0.75, rule: "numeric-my")
         }
         if shape.groups == 2, separator == 0x2F, shape.lengths.0 <= 2 {
             if shape.lengths.1 == 4 {

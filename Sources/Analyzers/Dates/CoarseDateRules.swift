@@ -146,6 +146,24 @@ extension DateScanner {
 
     /// `les années 1990`, `années 90`, `the 1990s`, `1990s`.
     private func decade(_ i: Int, _ j: Int) -> DateMatch? {
+        if !isNumber(j), entry(j).number >= 20 {
+            // Spelled: `les années soixante-dix`, `années quatre-vingt` (the twentieth century's), `années dix-neuf
+            // soixante-dix`.
+            let tens = Int(entry(j).number)
+            var point = DatePoint(grain: .decade)
+            if tens % 10 == 0, tens < 100 {
+                point.decade = 190 + tens / 10
+                return DateMatch(i, j + 1, point: point, confidence: 0.85, rule: "decade-spelled")
+            }
+            return nil
+        }
+        if !isNumber(j), entry(j).number == 19 || entry(j).number == 20, !isNumber(j + 1), entry(j + 1).number >= 0,
+           entry(j + 1).number % 10 == 0, entry(j + 1).number < 100
+        {
+            var point = DatePoint(grain: .decade)
+            point.decade = Int(entry(j).number) * 10 + Int(entry(j + 1).number) / 10
+            return DateMatch(i, j + 2, point: point, confidence: 0.85, rule: "decade-spelled")
+        }
         guard let shape = number(j), shape.groups == 1, shape.suffix == .none || shape.suffix == .plural else {
             return nil
         }

@@ -300,7 +300,9 @@ enum DateLexicon {
     private static let words: [FoldedWord: LexEntry] = {
         var table: [FoldedWord: LexEntry] = [:]
         func add(_ words: [String], _ update: (inout LexEntry) -> Void) {
-            for word in words {
+            // A word longer than a folded word holds is never looked up (`quatre-vingt-dix-neuf`): adding its
+            // truncation would give `quatre-vingt-dix` its value.
+            for word in words where word.utf8.count <= FoldedWord.capacity {
                 var entry = table[FoldedWord(word)] ?? LexEntry()
                 update(&entry)
                 table[FoldedWord(word)] = entry
@@ -341,6 +343,21 @@ enum DateLexicon {
             add([word]) { $0.number = Int16(tens) }
             add([word + "-et-un"]) { $0.number = Int16(tens + 1) }
             for unit in 2...9 { add([word + "-" + units[unit]]) { $0.number = Int16(tens + unit) } }
+        }
+        // 70–99, the French way (`soixante-dix`, `quatre-vingt-douze`) and the Belgian and Swiss way (`septante`,
+        // `huitante`, `octante`, `nonante`).
+        let teens = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+        for (offset, word) in teens.enumerated() {
+            add(["soixante-" + word]) { $0.number = Int16(70 + offset) }
+            add(["quatre-vingt-" + word]) { $0.number = Int16(90 + offset) }
+        }
+        add(["soixante-et-onze"]) { $0.number = 71 }
+        add(["quatre-vingt", "quatre-vingts"]) { $0.number = 80 }
+        for unit in 1...9 { add(["quatre-vingt-" + units[unit]]) { $0.number = Int16(80 + unit) } }
+        for (tens, words) in [(70, ["septante"]), (80, ["huitante", "octante"]), (90, ["nonante"])] {
+            add(words) { $0.number = Int16(tens) }
+            add(words.map { $0 + "-et-un" }) { $0.number = Int16(tens + 1) }
+            for unit in 2...9 { add(words.map { $0 + "-" + units[unit] }) { $0.number = Int16(tens + unit) } }
         }
         add(["cent"]) { $0.number = 100 }
         let english = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -823,7 +823,9 @@ extension DateScanner {
     private func inMonth(_ i: Int) -> DateMatch? {
         let j = i + 1
         guard let month = monthField(at: j), !entry(j).monthAbbreviation, year(j + 1) == nil,
-              keyword(j + 1) != .last, keyword(j + 1) != .next
+              keyword(j + 1) != .last, keyword(j + 1) != .next,
+              // `en juillet 98`, `en octobre 14 2023`: the date is read from the month on.
+              (calendarFields(at: j)?.end ?? j) <= j + 1
         else { return nil }
         var match = DateMatch(j, j + 1, point: DatePoint(grain: .month, month: month), confidence: 0.7,
                               rule: "partial-month")
