@@ -318,6 +318,34 @@ struct DateEvaluatorTests {
         #expect(report.mismatches.map(\.id) == ["recognizers daterange (dotnet passes): r-5 «en 2019»"])
     }
 
+    @Test func durationsAndTimesOnTheReferenceDayCompareByMeaning() {
+        // (text, spec timex, our value, kind): durations in other units, a time with or without its day.
+        let cases: [(String, String, String, TemporalExpression.Kind)] = [
+            ("une heure et demie", "PT1.5H", "PT90M", .duration),
+            ("six mois", "P0.5Y", "P6M", .duration),
+            ("une semaine", "P1W", "P7D", .duration),
+            ("ce soir", "TEV", "2022-03-07TEV", .dateTime),
+            ("à 8 heures", "2022-03-07T08", "T08:00", .time),
+            // Wrong: a month has no fixed length, and another day is another day.
+            ("un mois", "P1M", "P30D", .duration),
+            ("demain soir", "TEV", "2022-03-08TEV", .dateTime),
+        ]
+        let rows = cases.enumerated().map { index, item in
+            RecognizersDateCase(
+                id: "t-\(index)", text: item.0, expectedSpan: nil, spanStart: nil, type: "time", timex: item.1,
+                resolution: nil, baseDate: "2022-03-07T00:00:00", dotnetPasses: true, kind: "time",
+                spec: "TimeParser", source: "t#\(index)", line: 2 + index)
+        }
+        let stub = StubExtractor(Dictionary(uniqueKeysWithValues: cases.map { item in
+            (item.0, [expression(item.0, in: item.0, item.2, kind: item.3, granularity: .hour)])
+        }))
+        let report = stub.evaluator.evaluate([DateEvaluationData(path: "rt.tsv", cases: .recognizers(rows))]).report
+        #expect(accuracy(report, "recognizers (dotnet passes)") == AccuracyCounts(correct: 5, total: 7))
+        #expect(report.mismatches.map(\.id) == [
+            "recognizers time (dotnet passes): t-5 «un mois»", "recognizers time (dotnet passes): t-6 «demain soir»",
+        ])
+    }
+
     @Test func recognizersSpansAreMatchedByTextAndUTF16Start() {
         // "Réunion" has one scalar (é) that takes two UTF-8 bytes but one UTF-16 unit.
         let sentence = "Réunion décalée au 5 octobre, puis 🎉 le 12 octobre"

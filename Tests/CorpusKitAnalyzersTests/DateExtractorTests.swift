@@ -564,6 +564,25 @@ struct DurationTests {
         #expect(DateFixtures.values("for two weeks") == ["P2W"])
     }
 
+    @Test func unitsGluedHalvesWholesAndSeconds() {
+        // A unit glued to its count, or by a dash.
+        #expect(DateFixtures.values("Il est resté pour 3heures.") == ["PT3H"])
+        #expect(DateFixtures.values("une peine de 3,5ans") == ["P3.5Y"])
+        #expect(DateFixtures.values("une pause de 10mn") == ["PT10M"])
+        #expect(DateFixtures.values("un format 30-minutes") == ["PT30M"])
+        #expect(DateFixtures.values("pendant 3 hrs") == ["PT3H"])
+        #expect(DateFixtures.values("Il s'est absenté pour 3 h.") == ["PT3H"])
+        // Seconds, with their decimals; `seconde` alone stays an ordinal.
+        #expect(DateFixtures.values("Il a couru le 100 m en 9,58 secondes.") == ["PT9.58S"])
+        #expect(DateFixtures.values("Une seconde étape commence.") == [])
+        // Halves and whole units.
+        #expect(DateFixtures.values("pendant une demi-heure") == ["PT0.5H"])
+        #expect(DateFixtures.values("depuis un demi-siècle") == ["P50Y"])
+        #expect(DateFixtures.values("Ils ont manifesté toute la journée.") == ["P1D"])
+        #expect(DateFixtures.values("toute l'année") == ["P1Y"])
+        #expect(DateFixtures.values("tout le monde") == [])
+    }
+
     @Test func halvesDecimalsAndHoursThatAreNotClockTimes() {
         #expect(DateFixtures.values("Il a été condamné à un an et demi de prison.") == ["P1.5Y"])
         #expect(DateFixtures.values("Après deux heures et demie de débat, le texte passe.") == ["PT2.5H"])

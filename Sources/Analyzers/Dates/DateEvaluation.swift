@@ -591,6 +591,7 @@ public struct DateEvaluator: Sendable {
         }
         return text.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
             var piece = String(part).uppercased()
+            if let duration = canonicalDuration(piece) { return duration }
             // `2016-11-07 22:00:00` → `2016-11-07T22:00:00`
             if piece.count > 11, piece[piece.index(piece.startIndex, offsetBy: 10)] == " " {
                 piece.replaceSubrange(
@@ -603,6 +604,40 @@ public struct DateEvaluator: Sendable {
             else { return piece }
             return piece[...t] + fields[0] + ":" + (fields.count > 1 ? fields[1] : "00")
         }.joined(separator: "/")
+    }
+
+    /// A duration in one form whatever its units: `PT1.5H`, `PT90M` and `PT1H30M` are all `P0MT5400S`, `P0.5Y` and
+    /// `P6M` both `P6MT0S` (months and seconds are kept apart: a month has no fixed length). Nil when the value is
+    /// not a duration with known amounts.
+    static func canonicalDuration(_ value: String) -> String? {
+        guard value.hasPrefix("P"), value.count > 2 else { return nil }
+        var months = 0.0, seconds = 0.0
+        var number = ""
+        var inTime = false
+        for character in value.dropFirst() {
+            if character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            if character == "T", number.isEmpty, !inTime { inTime = true; continue }
+            guard let amount = Double(number) else { return nil }
+            number = ""
+            switch (character, inTime) {
+            case ("Y", false): months += 12 * amount
+            case ("M", false): months += amount
+            case ("W", false): seconds += 7 * 86_400 * amount
+            case ("D", false): seconds += 86_400 * amount
+            case ("H", true): seconds += 3_600 * amount
+            case ("M", true): seconds += 60 * amount
+            case ("S", true): seconds += amount
+            default: return nil
+            }
+        }
+        guard number.isEmpty else { return nil }
+        func text(_ amount: Double) -> String {
+            amount == amount.rounded() ? String(Int(amount)) : String((amount * 1000).rounded() / 1000)
+        }
+        return "P" + text(months) + "MT" + text(seconds) + "S"
     }
 
     /// The bound of an open interval value (`../X`, `X/..`), which TIMEX3 writes as `X` with a modifier.

@@ -204,12 +204,12 @@ struct LexEntry {
 
 /// Units of time.
 enum DateUnit: UInt8 {
-    case minute, hour, day, week, month, year, decade, century
+    case second, minute, hour, day, week, month, year, decade, century
 
     /// The granularity a value in this unit has.
     var granularity: TemporalExpression.Granularity {
         switch self {
-        case .minute: .minute
+        case .second, .minute: .minute
         case .hour: .hour
         case .day: .day
         case .week: .week
@@ -228,6 +228,7 @@ enum DateUnit: UInt8 {
     /// The ISO 8601 duration of a written amount (`1.5` for `un an et demi`, `3.5` for `3,5 ans`).
     func duration(amount n: String) -> String {
         switch self {
+        case .second: return "PT" + n + "S"
         case .minute: return "PT" + n + "M"
         case .hour: return "PT" + n + "H"
         case .day: return "P" + n + "D"
@@ -373,8 +374,15 @@ enum DateLexicon {
         add(["troisieme", "third"]) { $0.ordinal = 3 }
         add(["quatrieme", "fourth"]) { $0.ordinal = 4 }
         // Units.
+        // `seconde`, `second` alone are ordinals (`une seconde étape`, `a second term`): only plurals and
+        // abbreviations are units.
+        add(["secondes", "seconds", "sec", "secs"]) { $0.unit = .second }
         add(["minute", "minutes", "min", "mins", "mn"]) { $0.unit = .minute }
-        add(["heure", "heures", "hour", "hours"]) { $0.unit = .hour }
+        add(["heure", "heures", "hour", "hours", "hr", "hrs"]) { $0.unit = .hour }
+        // `une demi-heure`, `une demi-journée`: half a unit.
+        add(["demi-heure", "demi-heures"]) { $0.unit = .hour; $0.keyword = .demi }
+        add(["demi-journee", "demi-journees"]) { $0.unit = .day; $0.keyword = .demi }
+        add(["demi-siecle"]) { $0.unit = .century; $0.keyword = .demi }
         add(["jour", "jours", "journee", "journees", "day", "days"]) { $0.unit = .day }
         add(["semaine", "semaines", "week", "weeks"]) { $0.unit = .week }
         add(["mois", "month", "months", "mois-ci"]) { $0.unit = .month }
@@ -397,7 +405,7 @@ enum DateLexicon {
             (.elidedD, ["d'"]), (.des, ["des"]), (.a, ["a"]), (.et, ["et"]), (.entre, ["entre"]),
             (.depuis, ["depuis"]), (.jusqu, ["jusqu'"]), (.jusque, ["jusque"]), (.ici, ["ici"]),
             (.pour, ["pour"]), (.pendant, ["pendant"]), (.durant, ["durant"]), (.dans, ["dans"]),
-            (.chaque, ["chaque"]), (.tous, ["tous", "toutes"]), (.partir, ["partir"]), (.cours, ["cours"]),
+            (.chaque, ["chaque"]), (.tous, ["tous", "toutes", "tout", "toute"]), (.partir, ["partir"]), (.cours, ["cours"]),
             (.vers, ["vers"]), (.avant, ["avant", "before"]), (.apres, ["apres", "after"]), (.il, ["il"]),
             (.y, ["y"]), (.of, ["of"]), (.the, ["the"]), (.this, ["this"]), (.inEN, ["in"]), (.on, ["on"]),
             (.at, ["at"]), (.from, ["from"]), (.to, ["to", "through"]), (.and, ["and"]),

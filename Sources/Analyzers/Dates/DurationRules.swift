@@ -31,8 +31,12 @@ extension DateScanner {
         case .chaque, .each, .every:
             return set(i, from: i + 1)
         case .tous:
-            guard keyword(i + 1) == .les else { return nil }
-            return set(i, from: i + 2)
+            if keyword(i + 1) == .les { return set(i, from: i + 2) }
+            // `toute la journée`, `tout le mois`, `toute l'année`: one whole unit.
+            guard keyword(i + 1) == .la || keyword(i + 1) == .le || keyword(i + 1) == .elidedL,
+                  let unit = entry(i + 2).unit, !entry(i + 2).plural, keyword(i + 2) != .demi, unit != .second
+            else { return nil }
+            return duration(i, i + 3, 1, unit, rule: "duration-whole")
         default:
             return nil
         }
@@ -113,7 +117,7 @@ extension DateScanner {
     func shift(_ day: Int, by count: Int, _ unit: DateUnit) -> Int? {
         guard abs(count) <= 10_000 else { return nil }
         switch unit {
-        case .minute, .hour: return day
+        case .second, .minute, .hour: return day
         case .day: return day + count
         case .week: return day + 7 * count
         case .month, .year, .decade, .century:
@@ -182,12 +186,71 @@ extension DateScanner {
             return DateMatch(j, j + 1, kind: .duration, value: DateUnit.hour.duration(shape.values.0), grain: .hour,
                              confidence: 0.8, rule: "duration-bare")
         }
+        if let glued = gluedQuantity(at: j) {
+            // `3heures`, `3,5ans`, `30-minutes`, `10mn`.
+            return DateMatch(j, j + 1, kind: .duration, value: glued.unit.duration(amount: glued.amount),
+                             grain: glued.unit.granularity, confidence: 0.8, rule: "duration-bare")
+        }
+        if let shape = number(j), shape.isPlain, shape.lengths.0 <= 3, punctuation(j + 1) == 0x2D, isAttached(j + 1),
+           isAttached(j + 2), let unit = entry(j + 2).unit, unit != .decade, unit != .century, keyword(j + 2) != .ci
+        {
+            // `30-minutes`, `3-min`.
+            return duration(j, j + 3, shape.values.0, unit, rule: "duration-bare")
+        }
+        if keyword(j) == .demi || (entry(j).number == 1 && keyword(j + 1) == .demi) {
+            // `une demi-heure`, `une demi heure`, `demi-journée`.
+            var k = keyword(j) == .demi ? j : j + 1
+            var unit = entry(k).unit
+            if unit == nil, !isWord(k) || entry(k + 1).unit == nil { return nil }
+            if unit == nil { k += 1; unit = entry(k).unit }
+            guard let unit, unit != .second else { return nil }
+            let value = unit == .century ? "P50Y" : unit.duration(amount: "0.5")
+            return DateMatch(j, k + 1, kind: .duration, value: value, grain: unit.granularity,
+                             confidence: 0.8, rule: "duration-bare")
+        }
+        if introduced, let shape = number(j), shape.isPlain, shape.lengths.0 <= 2, keyword(j + 1) == .h,
+           !isNumber(j + 2)
+        {
+            // `pour 3 h`, `pendant 2 h`.
+            return DateMatch(j, j + 2, kind: .duration, value: DateUnit.hour.duration(shape.values.0), grain: .hour,
+                             confidence: 0.8, rule: "duration-bare")
+        }
         guard let quantity = quantity(at: j), let count = quantity.count, quantity.unit != .decade,
               quantity.unit != .century, keyword(quantity.end) == .et, keyword(quantity.end + 1) == .demi
         else { return nil }
         // `un an et demi`, `deux heures et demie`: half a unit more.
         return DateMatch(j, quantity.end + 2, kind: .duration, value: quantity.unit.duration(amount: "\(count).5"),
                          grain: quantity.unit.granularity, confidence: 0.8, rule: "duration-bare")
+    }
+
+    /// A count with its unit glued in one token: `3heures`, `3,5ans`, `2.5hrs`, `30-minutes`, `10mn` (`3h` is a
+    /// clock time, read elsewhere).
+    func gluedQuantity(at j: Int) -> (amount: String, unit: DateUnit)? {
+        guard j >= 0, j < count, tokens[j].kind == .number || tokens[j].kind == .word else { return nil }
+        let span = tokens[j].span
+        var k = span.start
+        var whole = 0, digits = 0
+        while k < span.end, bytes[k] >= 0x30, bytes[k] <= 0x39, digits < 6 {
+            whole = whole * 10 + Int(bytes[k] - 0x30); k += 1; digits += 1
+        }
+        guard digits > 0, k < span.end else { return nil }
+        var amount = String(whole)
+        if bytes[k] == 0x2C || bytes[k] == 0x2E {
+            // A decimal part of one or two digits.
+            var fraction = ""
+            k += 1
+            while k < span.end, bytes[k] >= 0x30, bytes[k] <= 0x39, fraction.utf8.count < 3 {
+                fraction.unicodeScalars.append(Unicode.Scalar(bytes[k])); k += 1
+            }
+            guard !fraction.isEmpty, fraction.utf8.count <= 2 else { return nil }
+            amount += "." + fraction
+        }
+        if k < span.end, bytes[k] == 0x2D { k += 1 }
+        guard span.end - k >= 2, let folded = FoldedWord.fold(bytes, k, span.end) else { return nil }
+        let entry = DateLexicon.entry(folded.word, period: folded.period)
+        guard let unit = entry.unit, entry.keyword != .demi, entry.keyword != .ci, unit != .decade, unit != .century
+        else { return nil }
+        return (amount, unit)
     }
 
     func bareDurationMatch(at i: Int) -> DateMatch? {
@@ -228,7 +291,7 @@ extension DateScanner {
             end = next.end
         }
         guard parts.count > 1 else { return nil }
-        var years = 0, months = 0, days = 0, hours = 0, minutes = 0
+        var years = 0, months = 0, days = 0, hours = 0, minutes = 0, seconds = 0
         for (n, unit) in parts {
             switch unit {
             case .century: years += 100 * n
@@ -239,16 +302,18 @@ extension DateScanner {
             case .day: days += n
             case .hour: hours += n
             case .minute: minutes += n
+            case .second: seconds += n
             }
         }
         var value = "P"
         if years > 0 { value += String(years) + "Y" }
         if months > 0 { value += String(months) + "M" }
         if days > 0 { value += String(days) + "D" }
-        if hours > 0 || minutes > 0 {
+        if hours > 0 || minutes > 0 || seconds > 0 {
             value += "T"
             if hours > 0 { value += String(hours) + "H" }
             if minutes > 0 { value += String(minutes) + "M" }
+            if seconds > 0 { value += String(seconds) + "S" }
         }
         guard value != "P" else { return nil }
         return DateMatch(i, end, kind: .duration, value: value, grain: parts[parts.count - 1].1.granularity,

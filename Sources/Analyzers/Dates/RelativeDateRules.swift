@@ -651,10 +651,12 @@ extension DateScanner {
         case .day:
             guard let anchorDay else { return unanchored(start, end, grain: .day, rule: rule) }
             point = .day(anchorDay + offset)
-        case .hour, .minute:
+        case .hour, .minute, .second:
             guard let anchorDay else { return unanchored(start, end, grain: .day, rule: rule) }
             if let hour = anchor.hour {
-                let minutes = hour * 60 + (anchor.minute ?? 0) + offset * (unit == .hour ? 60 : 1)
+                // Seconds move the anchor by whole minutes, to the minute before.
+                let moved = unit == .hour ? offset * 60 : unit == .minute ? offset : (offset - 59) / 60
+                let minutes = hour * 60 + (anchor.minute ?? 0) + (unit == .second && offset >= 0 ? offset / 60 : moved)
                 let days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
                 point = .day(anchorDay + days)
                 let inDay = minutes - days * 1440
@@ -771,7 +773,7 @@ extension DateScanner {
             case .year: months += 12 * n
             case .month: months += n
             case .week: days += 7 * n
-            case .day, .hour, .minute: days += unit == .day ? n : 0
+            case .day, .hour, .minute, .second: days += unit == .day ? n : 0
             }
             if unit.rawValue < finest.rawValue { finest = unit }
         }
