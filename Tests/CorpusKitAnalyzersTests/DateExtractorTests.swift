@@ -157,6 +157,14 @@ struct NumericDateTests {
 
 @Suite("Date extractor: times")
 struct TimeTests {
+    @Test func secondsWithMeridiemAndSpelledHours() {
+        #expect(DateFixtures.values("Arrivée 7:56:30pm") == ["T19:56:30"])
+        #expect(DateFixtures.values("Le 14 octobre 2023 8:00:31am") == ["2023-10-14T08:00:31"])
+        #expect(DateFixtures.values("La séance reprend à vingt et une heures.") == ["T21:00"])
+        // Seconds alone are as often a race time.
+        #expect(DateFixtures.values("Il a bouclé le marathon en 2:05:30.").isEmpty)
+    }
+
     @Test func dateAndTimeAreOneExpression() throws {
         let e = try #require(DateFixtures.only("Le 14/03/2024 à 18h32"))
         #expect(e.value == "2024-03-14T18:32")
@@ -398,8 +406,18 @@ struct IntervalTests {
         #expect(DateFixtures.values("Permanence de 9 à 11h au siège.") == ["T09:00/T11:00"])
         #expect(DateFixtures.values("Dépôt des dossiers 16-17 heures.") == ["T16:00/T17:00"])
         #expect(DateFixtures.values("Coupure entre 5h et 6h de l'après-midi.") == ["T17:00/T18:00"])
-        // Not hours: an age range.
+        #expect(DateFixtures.values("Dépôt des dossiers 16 - 17 heures.") == ["T16:00/T17:00"])
+        // The second hour's `pm` is the first's too.
+        #expect(DateFixtures.values("Open from 5 to 6pm.") == ["T17:00/T18:00"])
+        // Not hours: an age range, a score.
         #expect(!DateFixtures.values("des jeunes entre 18 et 25 ans").contains { $0.hasPrefix("T") })
+        #expect(DateFixtures.values("Ils ont gagné 5 à 7.").isEmpty)
+    }
+
+    @Test func rangesOfTwoClockTimesWithoutOpener() {
+        #expect(DateFixtures.values("Permanence 16h à 17h au siège.") == ["T16:00/T17:00"])
+        #expect(DateFixtures.values("Coupure 3:00 à 4:00 demain.") == ["2024-03-16T03:00/2024-03-16T04:00"])
+        #expect(DateFixtures.values("Open 4pm until 5pm.") == ["T16:00/T17:00"])
     }
 
     @Test func shortenedSecondYearAndYearMonth() {

@@ -191,25 +191,37 @@ extension DateScanner {
             return (start, end, k + 2)
         }
         // `entre 17 et 18 heures`, `de 9 à 11h`: the first hour leaves its unit to the second.
-        let elliptic: (hour: Int, minute: Int?, end: Int)? = opened && entry(k + 1).unit != .hour
+        // `16 - 17 heures`: the same, around a spaced dash.
+        let elliptic: (hour: Int, minute: Int?, end: Int)? = (opened || punctuation(k + 1) == 0x2D)
+            && entry(k + 1).unit != .hour
             ? number(k).flatMap { $0.isPlain && $0.lengths.0 <= 2 && $0.values.0 <= 24 ? ($0.values.0 % 24, nil, k + 1) : nil }
             : nil
-        guard let first = opened ? timeAt(k) ?? elliptic : bareTime(at: k) else { return nil }
+        guard let first = opened ? timeAt(k) ?? elliptic : bareTime(at: k) ?? elliptic else { return nil }
         var c = first.end
+        // Without an opener, `à`/`jusqu'à` join two clock times only: `16h à 17h`, `4pm until 5pm`, not `5 à 7`.
+        let fromClockTime = opener == .de || opener == .from || (!opened && !isPlainNumber(k))
         switch keyword(c) {
-        case .a, .to, .until, .au: guard opener == .de || opener == .from else { return nil }
+        case .a, .to, .until, .au: guard fromClockTime else { return nil }
         case .et, .and: guard opener == .entre || opener == .between else { return nil }
-        case .jusqu: guard opener == .de || opener == .from, keyword(c + 1) == .a else { return nil }
+        case .jusqu: guard fromClockTime, keyword(c + 1) == .a else { return nil }
             c += 1
         default: guard punctuation(c) == 0x2D, !opened || opener == .de else { return nil }
         }
-        guard let second = opened ? timeAt(c + 1) : bareTime(at: c + 1) else { return nil }
+        guard let second = opened ? timeAt(c + 1) : bareTime(at: c + 1) ?? clockTime(at: c + 1, introduced: true)
+        else { return nil }
+        let meridiem = number(c + 1)?.suffix == .pm || keyword(c + 2) == .pm ? 12
+            : number(c + 1)?.suffix == .am || keyword(c + 2) == .am ? 0 : nil
         if first.end == k + 1, first.minute == nil, isNumber(k), number(k)?.isPlain == true {
-            // An elliptic first hour needs a clock-time second (`à 18 heures`, `à 18h`), not `et 18 ans`.
-            guard second.end > c + 2 || keyword(c + 2) == .h || number(c + 1)?.suffix == .hour else { return nil }
+            // An elliptic first hour needs a clock-time second (`à 18 heures`, `à 18h`, `à 6pm`), not `et 18 ans`.
+            guard second.end > c + 2 || keyword(c + 2) == .h || number(c + 1)?.suffix == .hour || meridiem != nil
+            else { return nil }
         }
         var firstHour = first.hour
         var endHour = second.hour
+        // `de 5 à 6pm`: the second hour's meridiem is the first's too.
+        if meridiem == 12, isPlainNumber(k), firstHour < 12, firstHour + 12 <= endHour {
+            firstHour += 12
+        }
         if endHour < first.hour, endHour < 12, endHour + 12 > first.hour { endHour += 12 }
         // `entre 5h et 6h de l'après-midi`: the part of the day named after the second hour applies to both.
         if firstHour < 12, endHour >= 12, ((c + 1)..<second.end).contains(where: { ["AF", "EV"].contains(partOfDay(at: $0) ?? "") }),
@@ -226,6 +238,9 @@ extension DateScanner {
         end.minute = second.minute
         return (start, end, second.end)
     }
+
+    /// Whether token `j` is a plain number (`5`, not `5pm`, `16h`, `9:30`).
+    private func isPlainNumber(_ j: Int) -> Bool { number(j)?.isPlain == true }
 
     /// A range of clock times, with its day before or after it when there is one: `jeudi de 9h à 11h`,
     /// `de 9h30 à 11h jeudi`, `le 14 mars 2024 de 14h à 16h`, or alone (`entre 9h30 et 11h`, placed on the

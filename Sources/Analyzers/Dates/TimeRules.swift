@@ -63,9 +63,14 @@ extension DateScanner {
                 guard n >= 0 else { return nil }
                 hour = Int(n)
             }
-            guard (0...24).contains(hour), entry(j + 1).unit == .hour else { return nil }
+            var unit = j + 1
+            if hour == 20, keyword(unit) == .et, entry(unit + 1).number == 1, !isNumber(unit + 1) {
+                hour = 21  // `vingt et une heures`
+                unit += 2
+            }
+            guard (0...24).contains(hour), entry(unit).unit == .hour else { return nil }
             if hour == 24 { hour = 0 }
-            end = j + 2
+            end = unit + 1
         }
         var minute: Int?
         var strong = false
@@ -168,7 +173,7 @@ extension DateScanner {
             // `18h32`, `10:48` (a `18h32min` suffix is tolerated after `h`).
             hour = shape.values.0
             minute = shape.values.1
-        } else if seconds(at: j) != nil {
+        } else if shape.suffix == .none, seconds(at: j) != nil {
             hour = shape.values.0  // `18:32:05`
             minute = shape.values.1
         } else if shape.groups == 1, shape.suffix == .hour, shape.lengths.0 <= 2 {
@@ -185,11 +190,12 @@ extension DateScanner {
         } else if shape.isPlain, shape.lengths.0 <= 2, keyword(j + 1) == .am || keyword(j + 1) == .pm {
             hour = shape.values.0  // `5 pm`
         } else if shape.suffix == .am || shape.suffix == .pm, shape.lengths.0 <= 2,
-                  shape.groups == 1 || (shape.groups == 2 && shape.separator == 0x3A && shape.lengths.1 == 2)
+                  shape.groups == 1 || (shape.groups >= 2 && shape.separator == 0x3A && shape.lengths.1 == 2
+                      && (shape.groups == 2 || shape.lengths.2 == 2))
         {
-            // `8pm`, `7:30am`, `11p.m.`: the meridiem glued to the number.
+            // `8pm`, `7:30am`, `7:56:30pm`, `11p.m.`: the meridiem glued to the number.
             hour = shape.values.0
-            if shape.groups == 2 { minute = shape.values.1 }
+            if shape.groups >= 2 { minute = shape.values.1 }
             guard (1...12).contains(hour) else { return nil }
             if shape.suffix == .pm, hour < 12 { hour += 12 }
             if shape.suffix == .am, hour == 12 { hour = 0 }
@@ -225,9 +231,9 @@ extension DateScanner {
         return (hour, minute, end)
     }
 
-    /// The seconds of a `18:32:05` time at token `j`.
+    /// The seconds of a `18:32:05` (or `7:56:30pm`) time at token `j`.
     func seconds(at j: Int) -> Int? {
-        guard let shape = number(j), shape.groups == 3, shape.separator == 0x3A, shape.suffix == .none,
+        guard let shape = number(j), shape.groups == 3, shape.separator == 0x3A,
               shape.lengths.0 <= 2, shape.lengths.1 == 2, shape.lengths.2 == 2, shape.values.2 <= 59
         else { return nil }
         return shape.values.2
@@ -566,8 +572,12 @@ extension DateScanner {
         let namedAlone = keyword(i) == .minuit
             || (keyword(i) == .midi && !generic && (!isCapitalized(i) || (sentenceStart && !isCapitalized(i + 1))))
         guard after != nil || tokens[i].kind == .number || namedWithMinutes || namedAlone else { return nil }
-        // `1:23:45` alone is as often a race time as a clock time: only after `à`, `at`, `vers`.
-        if after == nil, seconds(at: i) != nil { return nil }
+        // `1:23:45` alone is as often a race time as a clock time: only after `à`, `at`, `vers`, or with `am`/`pm`.
+        if after == nil, seconds(at: i) != nil, number(i)?.suffix == NumberShape.Suffix.none, keyword(i + 1) != .am,
+           keyword(i + 1) != .pm
+        {
+            return nil
+        }
         let start = after ?? i
         guard let time = bareTime(at: start) ?? clockTime(at: start, introduced: after != nil) else { return nil }
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
