@@ -642,6 +642,15 @@ struct DurationTests {
         #expect(DateFixtures.values("over the past three years") == ["P3Y"])
     }
 
+    @Test func weekdaysInThePluralAndTimesBeforeASet() {
+        #expect(DateFixtures.values("Le marché a lieu les dimanches.") == ["XXXX-WXX-7"])
+        #expect(DateFixtures.values("Réunion 16 heures chaque lundi.") == ["XXXX-WXX-1T16:00"])
+        #expect(DateFixtures.values("Meeting at 4pm every Monday.") == ["XXXX-WXX-1T16:00"])
+        #expect(DateFixtures.values("Ouvert à 9h30 les samedis.") == ["XXXX-WXX-6T09:30"])
+        // `16 heures` with no set after it stays an amount.
+        #expect(DateFixtures.values("Il a travaillé 16 heures.") == ["PT16H"])
+    }
+
     @Test func sets() throws {
         let e = try #require(DateFixtures.only("Le festival revient chaque année."))
         #expect(e.value == "P1Y")
@@ -779,7 +788,7 @@ struct ClockTimeTests {
         #expect(e.granularity == .hour)
         #expect(DateFixtures.values("Les secours sont arrivés vers 20 heures.") == ["T20:00"])
         #expect(DateFixtures.values("Il est vingt heures et la salle est pleine.") == ["T20:00"])
-        #expect(DateFixtures.values("Le magasin ferme à 15 h le dimanche.").first == "T15:00")
+        #expect(DateFixtures.values("Le magasin ferme à 15 h.").first == "T15:00")
         #expect(DateFixtures.values("L'alerte a été donnée à 3 heures du matin.") == ["T03:00"])
         #expect(DateFixtures.values("Le train part à sept heures du soir.") == ["T19:00"])
         #expect(DateFixtures.values("Nous déjeunerons à midi et demi.") == ["T12:30"])
@@ -896,10 +905,11 @@ struct ClockTimeTests {
         #expect(DateFixtures.values("Il parlera à 3 heures cet après-midi.") == ["2024-03-15T15:00"])
         #expect(DateFixtures.values("Départ à 3 heures et quart demain après-midi.") == ["2024-03-16T15:15"])
         #expect(DateFixtures.values("Coup d'envoi 13h30 samedi 21 septembre 2024.") == ["2024-09-21T13:30"])
-        // `le dimanche` with no date is habitual: a set, not a day joined to the time.
+        // `le dimanche` with no date is habitual: a set at that time, not a day joined to the time.
         let habit = DateFixtures.extract("Le magasin ferme à 15 h le dimanche.")
-        #expect(habit.map(\.value) == ["T15:00", "XXXX-WXX-7"])
+        #expect(habit.map(\.value) == ["XXXX-WXX-7T15:00"])
         #expect(habit.last?.kind == .set)
+        #expect(DateFixtures.values("Il arrive à 16h le dimanche suivant.") == ["T16:00", "2024-03-17"])
         #expect(DateFixtures.values("Le 2 mars 2024 aux alentours de 5h, la sirène a sonné.") == ["2024-03-02T05:00"])
         #expect(DateFixtures.values("Le 2 mars 2024 à environ 5h, la sirène a sonné.") == ["2024-03-02T05:00"])
     }

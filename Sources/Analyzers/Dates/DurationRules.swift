@@ -7,6 +7,7 @@ import CorpusKit
 /// resolved to a past date.
 extension DateScanner {
     func durationOrSetMatch(at i: Int) -> DateMatch? {
+        if let weekdays = pluralWeekday(at: i) { return weekdays }
         switch keyword(i) {
         case .pour, .pendant, .durant, .forEN, .during, .over, .depuis, .since:
             var j = i + 1
@@ -163,6 +164,42 @@ extension DateScanner {
         guard let unit = e.unit, keyword(j) != .ci else { return nil }
         return DateMatch(i, j + 1, kind: .set, value: unit.duration(count), grain: unit.granularity,
                          confidence: 0.85, rule: "set-each")
+    }
+
+    /// `les dimanches`, `lundis et jeudis` (the first): a weekday in the plural is every such day; with its time
+    /// after it (`les lundis à 16h`).
+    private func pluralWeekday(at i: Int) -> DateMatch? {
+        let j = keyword(i) == .les ? i + 1 : i
+        let e = entry(j)
+        guard e.weekday != 0, e.plural, !e.weekdayAbbreviation else { return nil }
+        return set(i, from: j)
+    }
+
+    /// A weekly set after a clock time (`16 heures chaque lundi`, `4pm every Monday`, `à 15 h le dimanche`,
+    /// `9am les dimanches`): the set at that time of day.
+    func recurringDay(after time: DateMatch) -> DateMatch? {
+        guard let point = time.point, let hour = point.hour, !point.hasDate else { return nil }
+        let k = time.end
+        var set: DateMatch?
+        if keyword(k) == .le, fullWeekday(k + 1) != nil, var habit = relativeMatch(at: k + 1),
+           habit.rule == "set-weekday-habitual"
+        {
+            // `le dimanche` after a time is habitual: `ouvert à 15 h le dimanche`.
+            habit.start = k
+            habit.confidence = 0.75
+            set = habit
+        } else if let found = durationOrSetMatch(at: k), found.kind == .set, found.grain == .day,
+                  found.value?.hasPrefix("XXXX-WXX-") == true
+        {
+            set = found
+        }
+        guard var set, let value = set.value, !value.contains("T") else { return nil }
+        let minute = point.minute ?? 0
+        set.value = value + "T" + (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        set.start = time.start
+        set.grain = point.minute == nil ? .hour : .minute
+        set.rule = time.rule + "+" + set.rule
+        return set
     }
 
     /// `trois jours de visite`, `5 ans de prison`: a count of at least two (or written in digits) and a unit,

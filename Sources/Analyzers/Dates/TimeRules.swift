@@ -133,6 +133,13 @@ extension DateScanner {
     func clockMatch(at i: Int) -> DateMatch? {
         guard isNumber(i) || entry(i).number >= 0 else { return nil }
         guard let time = clockTime(at: i, introduced: false) else {
+            if let time = clockTime(at: i, introduced: true) {
+                // `16 heures chaque lundi`: a weekly set after `N heures` makes it a clock time.
+                var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+                point.hour = time.hour
+                point.minute = time.minute
+                if let set = recurringDay(after: DateMatch(i, time.end, point: point, rule: "time-clock")) { return set }
+            }
             // `8 heures ce soir`: a day after `N heures` makes it a clock time too.
             guard let time = clockTime(at: i, introduced: true), dayAfterTime(at: time.end, forward: false) != nil
             else { return nil }
@@ -145,7 +152,8 @@ extension DateScanner {
         var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
         point.hour = time.hour
         point.minute = time.minute
-        return withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.8, rule: "time-clock"))
+        let match = DateMatch(i, time.end, point: point, confidence: 0.8, rule: "time-clock")
+        return recurringDay(after: match) ?? withFollowingDay(match)
     }
 
     /// A time starting exactly at token `j`.
@@ -591,7 +599,7 @@ extension DateScanner {
             match.end = part.end
             match.rule += "+part-of-day"
         }
-        return withFollowingDay(match)
+        return recurringDay(after: match) ?? withFollowingDay(match)
     }
 
     /// A bare time followed by its day: a date (`13h30 samedi 21 septembre`), a weekday, or a relative day with
