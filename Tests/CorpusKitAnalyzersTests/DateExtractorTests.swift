@@ -644,6 +644,8 @@ struct DurationTests {
 
     @Test func weekdaysInThePluralAndTimesBeforeASet() {
         #expect(DateFixtures.values("Le marché a lieu les dimanches.") == ["XXXX-WXX-7"])
+        #expect(DateFixtures.values("Le rapport est publié annuellement.") == ["P1Y"])
+        #expect(DateFixtures.values("Le quotidien publie son rapport annuel.").isEmpty)
         #expect(DateFixtures.values("Réunion 16 heures chaque lundi.") == ["XXXX-WXX-1T16:00"])
         #expect(DateFixtures.values("Meeting at 4pm every Monday.") == ["XXXX-WXX-1T16:00"])
         #expect(DateFixtures.values("Ouvert à 9h30 les samedis.") == ["XXXX-WXX-6T09:30"])

@@ -138,6 +138,8 @@ enum DateKeyword: UInt8 {
     case midi, minuit, noon, midnight, h, am, pm, matin, apresMidi, soir, nuit, journee
     // `tôt le matin`, `très tôt`; `trois jours plus tard`, `auparavant`, `later`, `earlier`.
     case tot, tres, plus, tard, auparavant, later, earlier
+    /// `quotidiennement`, `annuellement`: once per unit (a set).
+    case periodically
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
@@ -379,6 +381,12 @@ enum DateLexicon {
         add(["secondes", "seconds", "sec", "secs"]) { $0.unit = .second }
         add(["minute", "minutes", "min", "mins", "mn"]) { $0.unit = .minute }
         add(["heure", "heures", "hour", "hours", "hr", "hrs"]) { $0.unit = .hour }
+        // Adverbs of frequency, once per unit; the adjectives (`quotidien`, `annuel`) are left out: `le
+        // quotidien` is a newspaper, `le rapport annuel` a document.
+        add(["quotidiennement", "journellement"]) { $0.unit = .day; $0.keyword = .periodically }
+        add(["hebdomadairement"]) { $0.unit = .week; $0.keyword = .periodically }
+        add(["mensuellement"]) { $0.unit = .month; $0.keyword = .periodically }
+        add(["annuellement", "annually"]) { $0.unit = .year; $0.keyword = .periodically }
         // `une demi-heure`, `une demi-journée`: half a unit.
         add(["demi-heure", "demi-heures"]) { $0.unit = .hour; $0.keyword = .demi }
         add(["demi-journee", "demi-journees"]) { $0.unit = .day; $0.keyword = .demi }

@@ -9,6 +9,10 @@ extension DateScanner {
     func durationOrSetMatch(at i: Int) -> DateMatch? {
         if let weekdays = pluralWeekday(at: i) { return weekdays }
         switch keyword(i) {
+        case .periodically:
+            guard let unit = entry(i).unit else { return nil }
+            return DateMatch(i, i + 1, kind: .set, value: unit.duration(1), grain: unit.granularity, confidence: 0.8,
+                             rule: "set-adverb")
         case .pour, .pendant, .durant, .forEN, .during, .over, .depuis, .since:
             var j = i + 1
             if keyword(j) == .the, keyword(j + 1) == .past || keyword(j + 1) == .last || keyword(j + 1) == .next {
@@ -285,7 +289,7 @@ extension DateScanner {
         if k < span.end, bytes[k] == 0x2D { k += 1 }
         guard span.end - k >= 2, let folded = FoldedWord.fold(bytes, k, span.end) else { return nil }
         let entry = DateLexicon.entry(folded.word, period: folded.period)
-        guard let unit = entry.unit, entry.keyword != .demi, entry.keyword != .ci, unit != .decade, unit != .century
+        guard let unit = entry.unit, entry.keyword == .none, unit != .decade, unit != .century
         else { return nil }
         return (amount, unit)
     }

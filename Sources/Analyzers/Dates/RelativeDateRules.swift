@@ -703,7 +703,7 @@ extension DateScanner {
         } else {
             return nil
         }
-        guard let unit = entry(j).unit, keyword(j) != .ci else { return nil }
+        guard let unit = entry(j).unit, keyword(j) != .ci, keyword(j) != .periodically else { return nil }
         return (count, unit, j + 1)
     }
 
