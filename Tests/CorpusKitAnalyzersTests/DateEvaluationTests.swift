@@ -346,6 +346,27 @@ struct DateEvaluatorTests {
         ])
     }
 
+    @Test func recognizersRowsAreReadAsConversationAndTheNewsFigureIsKept() {
+        let rows = ["je repasse à 7", "le 3 mars"].enumerated().map { index, text in
+            RecognizersDateCase(
+                id: "c-\(index)", text: text, expectedSpan: nil, spanStart: nil, type: "time",
+                timex: index == 0 ? "T07" : "XXXX-03-03", resolution: nil, baseDate: "2022-03-07T00:00:00",
+                dotnetPasses: true, kind: "time", spec: "TimeParser", source: "c#\(index)", line: 2 + index)
+        }
+        let news = StubExtractor(["le 3 mars": [expression("3 mars", in: "le 3 mars", "XXXX-03-03")]])
+        let chat = StubExtractor([
+            "je repasse à 7": [expression("à 7", in: "je repasse à 7", "T07:00", kind: .time, granularity: .hour)],
+            "le 3 mars": [expression("3 mars", in: "le 3 mars", "XXXX-03-03")],
+        ])
+        let evaluator = DateEvaluator(conversation: { chat.extract($0, $1) }) { news.extract($0, $1) }
+        let report = evaluator.evaluate([DateEvaluationData(path: "rt.tsv", cases: .recognizers(rows))]).report
+        #expect(accuracy(report, "recognizers (dotnet passes)") == AccuracyCounts(correct: 2, total: 2))
+        #expect(accuracy(report, "recognizers (dotnet passes, news register)") == AccuracyCounts(correct: 1, total: 2))
+        // Without a conversation extractor there is no separate news line.
+        let plain = news.evaluator.evaluate([DateEvaluationData(path: "rt.tsv", cases: .recognizers(rows))]).report
+        #expect(accuracy(plain, "recognizers (dotnet passes, news register)") == nil)
+    }
+
     @Test func recognizersSpansAreMatchedByTextAndUTF16Start() {
         // "Réunion" has one scalar (é) that takes two UTF-8 bytes but one UTF-16 unit.
         let sentence = "Réunion décalée au 5 octobre, puis 🎉 le 12 octobre"

@@ -15,10 +15,18 @@ import CorpusKit
 public struct DateAnalyzer: Analyzer {
     /// The id of this instance.
     public let id: AnalyzerID
+    /// The register of writing read (``DateExtractor/Register/news`` in the standard registry).
+    public let register: DateExtractor.Register
 
     /// Creates the analyzer.
-    /// - Parameter id: Its id; the standard instance uses `dates`.
-    public init(id: AnalyzerID = .dates) { self.id = id }
+    /// - Parameters:
+    ///   - id: Its id; the standard instance uses `dates`.
+    ///   - register: ``DateExtractor/Register/conversation`` for comment threads, chat logs and messages, where
+    ///     `à 7` or `17 à 18` are clock times.
+    public init(id: AnalyzerID = .dates, register: DateExtractor.Register = .news) {
+        self.id = id
+        self.register = register
+    }
 
     /// `text`: the shared tokens.
     public var dependencies: [AnalyzerID] { [.text] }
@@ -36,7 +44,7 @@ public struct DateAnalyzer: Analyzer {
     /// - Throws: ``CorpusKit/CorpusKitError`` when the `text` result is missing.
     /// - Complexity: O(n) in the length of the body.
     public func analyze(_ article: Article, in context: AnalysisContext) throws -> [TemporalExpression] {
-        DateExtractor().extract(from: try context.require(.text), anchor: article.publishedAt)
+        DateExtractor(register: register).extract(from: try context.require(.text), anchor: article.publishedAt)
     }
 
     /// The article's contribution to the corpus timeline: dates mentioned and publication dates, by day and month.

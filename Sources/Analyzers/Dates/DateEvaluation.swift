@@ -63,13 +63,21 @@ public struct DateEvaluator: Sendable {
     public var extract: Extract
     /// The parser under test, for rows that are a date alone.
     public var parse: Parse?
+    /// The extractor for conversational text (chat, requests to an assistant), which is what Recognizers-Text's
+    /// rows are: when set, those rows are scored with it, and the `news register` line keeps ``extract``'s
+    /// figure.
+    public var conversation: Extract?
     /// How many mismatches to keep per category, for `--explain`.
     public var mismatchesPerCategory: Int
 
     /// Creates an evaluator of the given extraction function.
-    public init(mismatchesPerCategory: Int = 10, parse: Parse? = nil, extract: @escaping Extract) {
+    public init(
+        mismatchesPerCategory: Int = 10, parse: Parse? = nil, conversation: Extract? = nil,
+        extract: @escaping Extract
+    ) {
         self.extract = extract
         self.parse = parse
+        self.conversation = conversation
         self.mismatchesPerCategory = mismatchesPerCategory
     }
 
@@ -81,6 +89,7 @@ public struct DateEvaluator: Sendable {
     /// - Returns: The report (task `dates`, dataset: the file paths) and the rows skipped.
     public func evaluate(_ files: [DateEvaluationData]) -> Result {
         var state = State(mismatchesPerCategory: mismatchesPerCategory, extract: extract, parse: parse)
+        state.conversation = conversation
         for file in files {
             switch file.cases {
             case .duckling(let rows): state.score(duckling: rows)
@@ -104,6 +113,7 @@ public struct DateEvaluator: Sendable {
         let mismatchesPerCategory: Int
         let extract: Extract
         let parse: Parse?
+        var conversation: Extract?
         var items = 0
         var order: [String] = []
         var accuracy: [String: AccuracyCounts] = [:]
@@ -133,6 +143,16 @@ public struct DateEvaluator: Sendable {
             let key = (anchor?.iso8601 ?? "") + "\u{1}" + text
             if let found = cache[key] { return found }
             let found = extract(text, anchor)
+            cache[key] = found
+            return found
+        }
+
+        /// The expressions the conversation extractor finds (the standard one when there is none).
+        mutating func conversational(_ text: String, anchor: PublicationDate?) -> [TemporalExpression] {
+            guard let conversation else { return expressions(text, anchor: anchor) }
+            let key = "conversation\u{1}" + (anchor?.iso8601 ?? "") + "\u{1}" + text
+            if let found = cache[key] { return found }
+            let found = conversation(text, anchor)
             cache[key] = found
             return found
         }
@@ -308,6 +328,7 @@ public struct DateEvaluator: Sendable {
 
         mutating func score(recognizers rows: [RecognizersDateCase]) {
             var passes = AccuracyCounts(), passesStrict = AccuracyCounts(), all = AccuracyCounts()
+            var passesNews = AccuracyCounts()
             var spanRows: [RecognizersDateCase] = []
             var valueKinds: [String] = []
             var byKind: [String: AccuracyCounts] = [:]
@@ -323,8 +344,10 @@ public struct DateEvaluator: Sendable {
                     continue
                 }
                 items += 1
-                let found = expressions(row.text, anchor: DateEvaluator.anchor(row.baseDate))
-                func correct(alternatives: Bool) -> Bool {
+                let anchor = DateEvaluator.anchor(row.baseDate)
+                let found = conversational(row.text, anchor: anchor)
+                let foundInNews = conversation == nil ? found : expressions(row.text, anchor: anchor)
+                func correct(alternatives: Bool, in found: [TemporalExpression]) -> Bool {
                     if isNegative { return found.isEmpty }
                     return found.contains { expression in
                         var values = [expression.value]
@@ -334,9 +357,14 @@ public struct DateEvaluator: Sendable {
                         // A time on the reference day is that time with or without the day: `ce soir` is the spec's
                         // `TEV` and our `2016-11-07TEV`; `8 du matin` our `T08:00` and the spec's `2016-11-07T08`.
                         if let day = row.baseDate?.prefix(10), day.count == 10 {
+                            // Each end of a range too: `T16:00/T17:00` and `2016-11-07T16:00/2016-11-07T17:00`.
                             values += values.compactMap { value in
-                                if value.hasPrefix("T") { return day + value }
-                                return value.hasPrefix(day + "T") ? String(value.dropFirst(10)) : nil
+                                let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+                                let moved = parts.compactMap { part -> String? in
+                                    if part.hasPrefix("T") { return String(day) + part }
+                                    return part.hasPrefix(day + "T") ? String(part.dropFirst(10)) : nil
+                                }
+                                return moved.count == parts.count ? moved.joined(separator: "/") : nil
                             }
                         }
                         // A range timex `(1970-01-01,1980-01-01,P10Y)` is what the expression denotes: its interval.
@@ -347,11 +375,12 @@ public struct DateEvaluator: Sendable {
                         return values.contains { expected.contains(DateEvaluator.normalizedValue($0)) }
                     }
                 }
-                let isCorrect = correct(alternatives: true)
+                let isCorrect = correct(alternatives: true, in: found)
                 all.record(isCorrect)
                 if row.dotnetPasses {
                     passes.record(isCorrect)
-                    passesStrict.record(correct(alternatives: false))
+                    passesStrict.record(correct(alternatives: false, in: found))
+                    if conversation != nil { passesNews.record(correct(alternatives: true, in: foundInNews)) }
                     if byKind[row.kind] == nil { valueKinds.append(row.kind) }
                     byKind[row.kind, default: .init()].record(isCorrect)
                 }
@@ -369,6 +398,10 @@ public struct DateEvaluator: Sendable {
                 accuracy["recognizers (dotnet passes)", default: .init()] += passes
                 declare("recognizers (dotnet passes, no alternatives)")
                 accuracy["recognizers (dotnet passes, no alternatives)", default: .init()] += passesStrict
+                if conversation != nil {
+                    declare("recognizers (dotnet passes, news register)")
+                    accuracy["recognizers (dotnet passes, news register)", default: .init()] += passesNews
+                }
                 declare("recognizers (all specs)")
                 accuracy["recognizers (all specs)", default: .init()] += all
             }
@@ -409,7 +442,7 @@ public struct DateEvaluator: Sendable {
                 let gold = group.compactMap { row in
                     row.expectedSpan.map { Span(text: $0, start: row.spanStart ?? 0) }
                 }
-                let found = expressions(first.text, anchor: DateEvaluator.anchor(first.baseDate))
+                let found = conversational(first.text, anchor: DateEvaluator.anchor(first.baseDate))
                 let predicted = found.map { Span(text: $0.text, start: DateEvaluator.utf16Start(of: $0, in: first.text)) }
                 let counts = MatchCounts(predicted: predicted, gold: gold)
                 all += counts
@@ -674,10 +707,15 @@ public struct DateEvaluator: Sendable {
 }
 
 extension DateEvaluator {
-    /// An evaluator of the standard ``DateExtractor``.
+    /// An evaluator of the standard ``DateExtractor``, in the news register, and in the conversation register for
+    /// Recognizers-Text's chat and assistant rows.
     public init(mismatchesPerCategory: Int = 10) {
         let extractor = DateExtractor()
-        self.init(mismatchesPerCategory: mismatchesPerCategory, parse: { extractor.parse($0, anchor: $1) }) {
+        let chat = DateExtractor(register: .conversation)
+        self.init(
+            mismatchesPerCategory: mismatchesPerCategory, parse: { extractor.parse($0, anchor: $1) },
+            conversation: { chat.extract(from: $0, anchor: $1) }
+        ) {
             extractor.extract(from: $0, anchor: $1)
         }
     }

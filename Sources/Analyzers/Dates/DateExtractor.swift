@@ -19,8 +19,25 @@ import CorpusKit
 /// found.map(\.value)   // ["2024-03-14T18:32", "2024-03-14"]
 /// ```
 public struct DateExtractor: Sendable {
-    /// Creates an extractor. It has no configuration; the lexicon is built once per process.
-    public init() {}
+    /// The kind of writing the extractor reads, which decides how loosely a clock time may be written.
+    public enum Register: String, Sendable, Hashable, CaseIterable {
+        /// Edited prose (the default): an hour is read with `h`, `heures`, a colon or a meridiem (`à 18h`,
+        /// `à 7 heures`, `7:30`, `5 pm`), or after a part of the day (`ce soir à 7`); `passer de 5 à 7` and
+        /// `à 7 contre 3` are not times, `le 23` alone is not a date.
+        case news
+        /// Messages, comments and requests to an assistant: also `je reviens à 7`, `à peu près 11`,
+        /// `sept trente`, `huit quarante pm`, `8 et demie`, `10 ce soir`, `17 à 18`, `de 5 à 7 demain`, and `le 23`
+        /// or `l'après-midi` alone.
+        case conversation
+    }
+
+    /// The kind of writing read; ``Register/news`` unless set.
+    public var register: Register
+
+    /// Creates an extractor for a register of writing. The lexicon is built once per process.
+    public init(register: Register = .news) {
+        self.register = register
+    }
 
     /// The temporal expressions of a tokenized text, in text order, without overlaps.
     /// - Parameters:
@@ -33,6 +50,7 @@ public struct DateExtractor: Sendable {
         var text = structure.text
         return text.withUTF8 { bytes in
             var scanner = DateScanner(structure: structure, bytes: bytes, anchor: anchor)
+            scanner.conversational = register == .conversation
             scanner.run()
             return scanner.results
         }

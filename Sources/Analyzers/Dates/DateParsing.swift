@@ -27,6 +27,7 @@ extension DateExtractor {
         let found = copy.withUTF8 { bytes -> [TemporalExpression] in
             var scanner = DateScanner(structure: structure, bytes: bytes, anchor: anchor)
             scanner.lenient = true
+            scanner.conversational = register == .conversation
             scanner.run()
             return scanner.results
         }

@@ -71,6 +71,11 @@ struct DateScanner {
     /// Whether the text is known to be one date (``DateExtractor/parse(_:anchor:)``): shapes too ambiguous in
     /// running text are read (`le 16`, `17 02`).
     var lenient = false
+    /// Whether the text is chat, comments or requests (``DateExtractor/Register/conversation``): loose clock
+    /// times are read (`à 7`, `sept trente`, `17 à 18`) and `le 23`, `l'après-midi` alone are dates.
+    var conversational = false
+    /// Shapes read when the text is one date or conversation: `le 16` alone, `le soir` alone.
+    var readsLoosely: Bool { lenient || conversational }
     /// Paragraph cursor for the boilerplate flag.
     private var paragraphIndex = 0
 
@@ -197,7 +202,7 @@ struct DateScanner {
         if kind == .word {
             // Most words are not date words at all, and the commonest date keywords (`le`, `de`, `en`, `the`)
             // start an expression only before a number or another date word: skip them before trying any rule.
-            guard e.isDateWord else { return nil }
+            guard e.isDateWord else { return conversational && aboutness(at: i) ? conversationMatch(at: i) : nil }
             if e.function, e.keyword != .none, !isNumber(i + 1), !entry(i + 1).isDateWord { return nil }
             switch e.keyword {
             // Words that only continue an expression (`plus tard`, `mardi gras`, `fête du travail`): common
@@ -221,6 +226,8 @@ struct DateScanner {
         let ranked = e.keyword == .le || e.keyword == .la || e.keyword == .au || e.keyword == .the
             || e.keyword == .last || e.ordinal != 0 || (isNumber(i) && entry(i + 1).unit != nil)
             || e.unit == .week || e.unit == .month
+        // Loose clock times first in conversation: `de 5 à 7 demain` is a range of hours there, not of days.
+        if conversational, let match = conversationMatch(at: i) { return match }
         if let match = intervalMatch(at: i) ?? durationOrSetMatch(at: i) { return match }
         if holiday, let match = holidayMatch(at: i) { return match }
         if ranked, let match = ordinalMatch(at: i) { return match }

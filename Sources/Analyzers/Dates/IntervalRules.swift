@@ -279,11 +279,20 @@ extension DateScanner {
             j = k
         }
         guard let range = timeRange(at: j) else { return nil }
-        var start = range.start, end = range.end
-        var match = DateMatch(i, range.endToken, kind: .interval, value: "", grain: start.grain, confidence: 0.85,
-                              rule: "interval-time-range")
+        return timeRangeResult(from: i, start: range.start, end: range.end, endToken: range.endToken,
+                               dayBefore: dayBefore, rule: "interval-time-range")
+    }
+
+    /// The interval of two clock times from token `i` to `endToken`, on `dayBefore` or the day written after
+    /// them (`de 9h à 11h jeudi`), else placed on the anchor's day.
+    func timeRangeResult(from i: Int, start: DatePoint, end: DatePoint, endToken: Int, dayBefore: DateMatch? = nil,
+                         rule: String) -> DateMatch
+    {
+        var start = start, end = end
+        var match = DateMatch(i, endToken, kind: .interval, value: "", grain: start.grain, confidence: 0.85,
+                              rule: rule)
         var day = dayBefore
-        if day == nil, let after = dayAfterTime(at: range.endToken, forward: true) {
+        if day == nil, let after = dayAfterTime(at: endToken, forward: true) {
             day = after
             match.end = after.end
         }

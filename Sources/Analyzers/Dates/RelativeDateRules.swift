@@ -269,6 +269,8 @@ extension DateScanner {
     private func dayOfMonthWithTime(_ i: Int) -> DateMatch? {
         let opensSentence = (tokens[i].has(.sentenceStart) && isCapitalized(i) && punctuation(i + 2) == 0x2C)
             || (lenient && !isNumber(i + 2) && entry(i + 2).unit == nil && absoluteDate(at: i + 1) == nil)
+            // In conversation, `le 23` ending a clause (`je reviens le 23.`, `pour le 27 !`).
+            || (conversational && !isWord(i + 2) && !isNumber(i + 2) && punctuation(i + 2) != 0x25)
         guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
               shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
               monthField(at: i + 2) == nil,

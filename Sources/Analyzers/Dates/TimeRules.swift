@@ -303,9 +303,20 @@ extension DateScanner {
             return (code, 0, j + 1)
         }
         if let lunch = lunchtime(at: j) { return ("MI", lunch.modifier, lunch.end) }
+        if conversational, keyword(j) == .le || keyword(j) == .la, earlyOrLate(j + 1) != nil || modifier(j + 1) != nil {
+            // In messages: `le tard soirée`, `le fin de nuit`.
+            return partOfDayPhrase(at: j + 1, standalone: standalone)
+        }
+        if conversational, keyword(j) == .apres, keyword(j + 1) == .midi { return ("AF", 0, j + 2) }
         if let early = earlyOrLate(j) {
             // `tôt le matin`, `très tôt dans la matinée`, `tard dans la nuit`, `tard en soirée`.
             var k = early.end
+            if conversational {
+                // In messages: `tôt matin`, `tard soirée`, `tôt d'après-midi`.
+                var m = k
+                if keyword(m) == .de || keyword(m) == .elidedD || keyword(m) == .du { m += 1 }
+                if let code = part(m, daytime: false) { return (code, early.modifier, m + 1) }
+            }
             if keyword(k) == .en, let code = part(k + 1, daytime: true) { return (code, early.modifier, k + 2) }
             if keyword(k) == .dans { k += 1 }
             guard article(k), let code = part(k + 1, daytime: k > early.end) else { return nil }
@@ -316,7 +327,7 @@ extension DateScanner {
             guard let code = part(j + 1, daytime: false) else { return nil }
             if let late = earlyOrLate(j + 2) { return (code, late.modifier, late.end) }  // `le matin tôt`
             // `le soir` alone is habitual in running text; a string that is a date means this evening.
-            return standalone && !lenient ? nil : (code, 0, j + 2)
+            return standalone && !readsLoosely ? nil : (code, 0, j + 2)
         case .dans:
             guard article(j + 1), let code = part(j + 2, daytime: true) else { return nil }
             return (code, 0, j + 3)
@@ -349,11 +360,12 @@ extension DateScanner {
             // mardi`.
             // Alone only when no determiner makes it a noun phrase (`une fin de soirée agitée`).
             let determined = entry(j - 1).function || isWord(j - 1) && !tokens[j].has(.sentenceStart)
-            guard !standalone || !determined, let m = modifier(j) else { return nil }
+            guard !standalone || !determined || conversational, let m = modifier(j) else { return nil }
             var k = j + 1
             if keyword(k) == .du { k += 1 }
             else if keyword(k) == .de || keyword(k) == .elidedD { k += article(k + 1) ? 2 : 1 }
-            guard k > j + 1, let code = part(k, daytime: true) else { return nil }
+            // `fin matinée`, `début nuit` without `de`: in messages only.
+            guard k > j + 1 || conversational, let code = part(k, daytime: true) else { return nil }
             return (code, m, k + 1)
         case .a:
             // `à la fin de la journée`, `à la fin de l'après-midi`.
@@ -508,7 +520,9 @@ extension DateScanner {
     static func hour(_ hour: Int, in part: String) -> Int {
         switch part {
         case "AF", "EV": return hour < 12 ? hour + 12 : hour
-        case "MO", "NI": return hour == 12 ? 0 : hour
+        // `8 dans la nuit` is 20:00; `3 heures dans la nuit` is 3:00.
+        case "NI": return hour == 12 ? 0 : (6...11).contains(hour) ? hour + 12 : hour
+        case "MO": return hour == 12 ? 0 : hour
         default: return hour
         }
     }

@@ -1,0 +1,237 @@
+import CorpusKit
+
+/// Clock times as people type them in messages, comments and requests to an assistant, read only in the
+/// ``DateExtractor/Register/conversation`` register: `je reviens à 7`, `à peu près 11`, `sept trente`,
+/// `huit quarante pm`, `8 et demie`, `10 ce soir`, `8 dans la soirée`, `17 à 18`, `de 5 à 7 demain`, `1140 a.m.`.
+///
+/// In news these shapes are mostly not times (`passer de 5 à 7`, `à 7 contre 3`, `le 7 et demi`), so the news
+/// register reads an hour only with `h`, `heures`, a colon or a meridiem, or after a part of the day.
+extension DateScanner {
+    /// A loosely written clock time at token `j`: an hour (digits or words, 0…24), then optionally minutes
+    /// (`trente`, `40`, `et demie`, `et quart`, `et trois quarts`, `moins le quart`), a meridiem (`pm`, `p m`,
+    /// `a.m.`) and a part of the day (`du soir`, `dans la soirée`, `ce matin`, `, ce soir`) that moves the hour.
+    /// `marked` tells whether anything besides the bare hour was read.
+    func looseTime(at j: Int) -> (hour: Int, minute: Int?, end: Int, marked: Bool)? {
+        if isNumber(j), number(j)?.isPlain != true, let time = bareTime(at: j) {
+            return (time.hour, time.minute, time.end, true)  // `6pm`, `7:30`, `18h`
+        }
+        if isNumber(j), let time = bareTime(at: j), time.end > j + 1 {
+            return (time.hour, time.minute, time.end, true)  // `3 du matin`, `5 pm`
+        }
+        if let time = clockTime(at: j, introduced: true) {
+            return (time.hour, time.minute, time.end, true)  // `7 heures`, `sept heures et quart`
+        }
+        var hour: Int
+        var minute: Int?
+        var k = j + 1
+        if let shape = number(j) {
+            if shape.isPlain, shape.lengths.0 <= 2 {
+                hour = shape.values.0
+            } else if shape.isPlain, shape.lengths.0 == 3 || shape.lengths.0 == 4,
+                      keyword(j + 1) == .am || keyword(j + 1) == .pm
+            {
+                hour = shape.values.0 / 100  // `1140 a.m.`
+                minute = shape.values.0 % 100
+            } else if shape.groups == 1, shape.lengths.0 == 3 || shape.lengths.0 == 4,
+                      shape.suffix == .am || shape.suffix == .pm
+            {
+                // `340pm`
+                hour = shape.values.0 / 100
+                minute = shape.values.0 % 100
+                hour = shape.suffix == .pm && hour < 12 ? hour + 12 : hour
+                guard hour <= 23, minute! <= 59 else { return nil }
+                return (hour, minute, j + 1, true)
+            } else {
+                return nil
+            }
+        } else if isWord(j), entry(j).number >= 0, entry(j).unit == nil {
+            hour = Int(entry(j).number)
+            if hour == 20, keyword(k) == .et, entry(k + 1).number == 1 { hour = 21; k += 2 }
+        } else {
+            return nil
+        }
+        guard (0...24).contains(hour) else { return nil }
+        if hour == 24 { hour = 0 }
+        if minute == nil {
+            if keyword(k) == .et, keyword(k + 1) == .demi {
+                minute = 30; k += 2
+            } else if keyword(k) == .et, keyword(k + 1) == .quart {
+                minute = 15; k += 2
+            } else if keyword(k) == .et, count(k + 1) == 3, keyword(k + 2) == .quart {
+                minute = 45; k += 3
+            } else if keyword(k) == .moins, keyword(k + 1) == .le, keyword(k + 2) == .quart {
+                minute = 45; hour = (hour + 23) % 24; k += 3
+            } else if let m = minutes(at: k) {
+                minute = m.value; k = m.end
+            }
+        }
+        var marked = minute != nil
+        if let meridiem = meridiem(at: k) {
+            guard (1...12).contains(hour) else { return nil }
+            if meridiem.pm, hour < 12 { hour += 12 }
+            if !meridiem.pm, hour == 12 { hour = 0 }
+            k = meridiem.end
+            marked = true
+        }
+        var p = k
+        if punctuation(p) == 0x2C { p += 1 }
+        if let part = looseTimePart(at: p) {
+            hour = Self.hour(hour, in: part.code)
+            k = part.end
+            marked = true
+        }
+        guard hour <= 23 else { return nil }
+        return (hour, minute, k, marked)
+    }
+
+    /// Minutes written after a bare hour: `30`, `05`, `trente`, `quarante cinq`, `quarante-cinq`, `quinze`.
+    private func minutes(at k: Int) -> (value: Int, end: Int)? {
+        if let shape = number(k) {
+            guard shape.isPlain, shape.lengths.0 == 2, shape.values.0 <= 59, entry(k + 1).unit == nil else { return nil }
+            return (shape.values.0, k + 1)
+        }
+        guard isWord(k), entry(k).number >= 10, entry(k).number <= 59, entry(k + 1).unit == nil else { return nil }
+        var value = Int(entry(k).number)
+        var end = k + 1
+        if value % 10 == 0, value >= 20, isWord(end), (1...9).contains(entry(end).number), entry(end + 1).unit == nil {
+            value += Int(entry(end).number)  // `quarante cinq`
+            end += 1
+        }
+        return (value, end)
+    }
+
+    /// `am`, `pm`, `a.m.`, `p.m`, `p m`, `p. m.` at token `k`.
+    private func meridiem(at k: Int) -> (pm: Bool, end: Int)? {
+        if keyword(k) == .am { return (false, k + 1) }
+        if keyword(k) == .pm { return (true, k + 1) }
+        // `p m`, `p. m.`, `p.m` (split as `p.` and `m`).
+        var letter = lowercased(k)
+        if letter.last == 0x2E { letter.removeLast() }
+        var next = lowercased(k + 1)
+        if next.last == 0x2E { next.removeLast() }
+        guard letter == [0x70] || letter == [0x61], next == [0x6D], isWord(k + 1) else { return nil }
+        return (letter == [0x70], k + 2)
+    }
+
+    /// The part of the day after a loose time: `du soir`, `de l'après-midi`, `dans la soirée`, `ce soir`,
+    /// `cet après-midi`, `dans le matin`.
+    private func looseTimePart(at k: Int) -> (code: String, end: Int)? {
+        var p = k
+        switch keyword(p) {
+        case .du: p += 1
+        case .de where keyword(p + 1) == .la || keyword(p + 1) == .elidedL: p += 2
+        case .dans where keyword(p + 1) == .la || keyword(p + 1) == .le || keyword(p + 1) == .elidedL: p += 2
+        // With an anchor, `ce soir` is a day with its part, joined by ``withFollowingDay(_:)``.
+        case .ce where anchorDay == nil: p += 1
+        default: return nil
+        }
+        guard let code = partOfDay(at: p) else { return nil }
+        return (code, p + 1)
+    }
+
+    /// A clock time in the conversation register, with its day when one follows (`à 7 demain`, `8pm ce soir`).
+    func conversationMatch(at i: Int) -> DateMatch? {
+        if let range = looseTimeRange(at: i) { return range }
+        if let timed = partThenLooseTime(at: i) { return timed }
+        if seconds(at: i) != nil, let time = bareTime(at: i) {
+            // `12:34:25` alone: in a message, a clock time.
+            var point = DatePoint(grain: .minute)
+            (point.hour, point.minute, point.second) = (time.hour, time.minute, seconds(at: i))
+            return withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.6, rule: "time-conversation"))
+        }
+        var start = i
+        var introduced = false
+        if let k = afterTimeIntroducer(i) {
+            start = k
+            introduced = true
+        }
+        if aboutness(at: start) {
+            start += 2  // `à peu près 11`, `peu près 11`
+            introduced = true
+        }
+        // What the news rules read (`8pm dans la soirée, dimanche`, `à 7 heures`) is left to them.
+        if bareTime(at: start) != nil || clockTime(at: start, introduced: true) != nil { return nil }
+        guard let time = looseTime(at: start) else { return nil }
+        let partOfDayAfter = dayAfterTime(at: time.end, forward: false)?.point?.partOfDay != nil
+        guard introduced || time.marked || partOfDayAfter else { return nil }
+        // Not an amount or a score: `à 7 ans`, `à 7 contre 3`, `7 %`.
+        guard entry(time.end).unit == nil, !isNumber(time.end), punctuation(time.end) != 0x25, !nounFollows(time.end - 1)
+            || looseTimePart(at: time.end) != nil || dayAfterTime(at: time.end, forward: true) != nil
+        else { return nil }
+        var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+        point.hour = time.hour
+        point.minute = time.minute
+        let match = DateMatch(i, time.end, point: point, confidence: 0.6, rule: "time-conversation")
+        return recurringDay(after: match) ?? withFollowingDay(match)
+    }
+
+    /// A part of the day, then its hour: `l'après-midi à 7`, `après midi 7:00`, `dans l'après-midi à 7`,
+    /// `l'après-midi sept` (19:00).
+    private func partThenLooseTime(at i: Int) -> DateMatch? {
+        var k = i
+        if keyword(k) == .dans { k += 1 }
+        if keyword(k) == .le || keyword(k) == .la || keyword(k) == .elidedL { k += 1 }
+        let code: String
+        if let part = partOfDay(at: k) {
+            code = part
+            k += 1
+        } else if keyword(k) == .apres, keyword(k + 1) == .midi {
+            code = "AF"  // `après midi`, the hyphen left out
+            k += 2
+        } else {
+            return nil
+        }
+        var t = k
+        if let after = afterTimeIntroducer(t) { t = after }
+        guard let time = looseTime(at: t), entry(time.end).unit == nil, !isNumber(time.end) else { return nil }
+        var point = DatePoint(grain: time.minute == nil ? .hour : .minute)
+        point.hour = Self.hour(time.hour, in: code)
+        point.minute = time.minute
+        point.second = seconds(in: t..<time.end)
+        return withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.6, rule: "time-conversation"))
+    }
+
+    /// `peu près` (of `à peu près`) at token `k`, accented or not.
+    func aboutness(at k: Int) -> Bool {
+        let next = lowercased(k + 1)
+        return lowercased(k) == Array("peu".utf8) && (next == Array("pres".utf8) || next == Array("prs".utf8))
+    }
+
+    /// `17 à 18`, `5 au 6 ce soir`, `de 5 à 7 demain`, `16 jusqu'à 17`, `entre 5 et 6 de l'après-midi`: two loose
+    /// hours; a meridiem or part of the day after the second applies to both.
+    private func looseTimeRange(at i: Int) -> DateMatch? {
+        var k = i
+        let opener = keyword(i)
+        if opener == .de || opener == .entre || opener == .from || opener == .between { k += 1 }
+        guard let first = looseTime(at: k) else { return nil }
+        var c = first.end
+        switch keyword(c) {
+        case .a, .au, .to, .until: guard opener != .entre, opener != .between else { return nil }
+        case .et, .and: guard opener == .entre || opener == .between else { return nil }
+        case .jusqu where keyword(c + 1) == .a: c += 1
+        default: guard punctuation(c) == 0x2D, opener != .entre, opener != .between else { return nil }
+        }
+        guard let second = looseTime(at: c + 1) else { return nil }
+        // Not an amount, a score or days of a month (`4 au 22 janvier`, `5 à 7 ans`, `de 3 à 4 %`).
+        guard entry(second.end).unit == nil, !isNumber(second.end), punctuation(second.end) != 0x25,
+              entry(second.end).month == 0, keyword(second.end) != .de || looseTimePart(at: second.end) != nil
+        else { return nil }
+        var firstHour = first.hour
+        var secondHour = second.hour
+        if !second.marked, let part = dayAfterTime(at: second.end, forward: true)?.point?.partOfDay,
+           part == "AF" || part == "EV"
+        {
+            secondHour = Self.hour(secondHour, in: part)  // `5 au 6 ce soir`
+        }
+        if secondHour >= 12, !first.marked, firstHour < 12, firstHour + 12 <= secondHour {
+            firstHour += 12  // `5 à 6pm`, `5 au 6 ce soir`
+        }
+        guard firstHour < secondHour || secondHour < 12 else { return nil }
+        let grain: TemporalExpression.Granularity = first.minute != nil || second.minute != nil ? .minute : .hour
+        var start = DatePoint(grain: grain)
+        (start.hour, start.minute) = (firstHour, first.minute)
+        var end = DatePoint(grain: grain)
+        (end.hour, end.minute) = (secondHour, second.minute)
+        return timeRangeResult(from: i, start: start, end: end, endToken: second.end, rule: "interval-time-conversation")
+    }
+}

@@ -1,0 +1,67 @@
+import CorpusKit
+import CorpusKitAnalyzers
+import Testing
+
+/// The conversation register: loose clock times that the news register leaves alone.
+@Suite("Date extractor: conversation register")
+struct DateConversationTests {
+    static let chat = DateExtractor(register: .conversation)
+
+    static func values(_ text: String) -> [String] {
+        chat.extract(from: text, anchor: DateFixtures.friday).map(\.value)
+    }
+
+    @Test func bareHoursAfterAnIntroducer() {
+        #expect(Self.values("Je repasse à 7") == ["T07:00"])
+        #expect(Self.values("on se voit vers 19 ?") == ["T19:00"])
+        #expect(Self.values("j'arrive à peu près 11") == ["T11:00"])
+        // The news register reads none of them.
+        #expect(DateFixtures.values("Je repasse à 7").isEmpty)
+        #expect(DateFixtures.values("j'arrive à peu près 11").isEmpty)
+    }
+
+    @Test func spelledHoursWithMinutesHalvesAndMeridiems() {
+        #expect(Self.values("réveil sept trente") == ["T07:30"])
+        #expect(Self.values("alarme pour huit quarante pm") == ["T20:40"])
+        #expect(Self.values("alarme pour dix cinquante cinq p. m.") == ["T22:55"])
+        #expect(Self.values("c'est 8 et demie") == ["T08:30"])
+        #expect(Self.values("c'est huit et quart") == ["T08:15"])
+        #expect(Self.values("rappel 1140 a.m.") == ["T11:40"])
+        #expect(Self.values("rappel 340pm") == ["T15:40"])
+    }
+
+    @Test func partsOfTheDayMoveTheHour() {
+        #expect(Self.values("je rentre 10 ce soir") == ["2024-03-15T22:00"])
+        #expect(Self.values("c'est 8 dans la soirée") == ["T20:00"])
+        #expect(Self.values("je passe l'après-midi à 7") == ["T19:00"])
+        #expect(Self.values("je passe apres midi 7:00") == ["T19:00"])
+        #expect(Self.values("on se voit tôt matin") == ["TMO"])
+        #expect(Self.values("on se voit le fin de nuit") == ["TNI"])
+    }
+
+    @Test func rangesOfBareHours() {
+        #expect(Self.values("dispo 17 à 18") == ["T17:00/T18:00"])
+        #expect(DateFixtures.values("dispo 17 à 18").isEmpty)
+        #expect(Self.values("de 5 à 7 demain") == ["2024-03-16T05:00/2024-03-16T07:00"])
+        #expect(Self.values("dispo 5 au 6 ce soir") == ["2024-03-15T17:00/2024-03-15T18:00"])
+        #expect(Self.values("dispo 16:00 - 17:00") == ["T16:00/T17:00"])
+        // Days of a month, ages and scores stay what they are.
+        #expect(Self.values("absent du 4 au 22 janvier 2025") == ["2025-01-04/2025-01-22"])
+        #expect(Self.values("des enfants de 5 à 7 ans").allSatisfy { !$0.hasPrefix("T") })
+        #expect(Self.values("ils ont perdu 3 à 1 %").allSatisfy { !$0.hasPrefix("T") })
+    }
+
+    @Test func dayOfTheMonthAloneAndSecondsAlone() {
+        #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
+        #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])
+        #expect(DateFixtures.values("je reviens le 23.").isEmpty)
+    }
+
+    @Test func newsReadingsAreKept() {
+        // What the news register reads, the conversation register reads the same way.
+        for text in ["Le 14/03/2024 à 18h32", "de 16h à 17h demain", "du 3 au 7 juin 2024", "il y a trois ans",
+                     "à 8pm dans la soirée, dimanche"] {
+            #expect(Self.values(text) == DateFixtures.values(text), "\(text)")
+        }
+    }
+}
