@@ -51,6 +51,12 @@ struct DateConversationTests {
         #expect(Self.values("ils ont perdu 3 à 1 %").allSatisfy { !$0.hasPrefix("T") })
     }
 
+    @Test func tomorrowWrittenAsLendemainAlone() {
+        #expect(Self.values("je reviens lendemain 8:00") == ["2024-03-16T08:00"])
+        // In news, `lendemain` without its article follows no rule.
+        #expect(DateFixtures.values("un lendemain difficile").isEmpty)
+    }
+
     @Test func dayOfTheMonthAloneAndSecondsAlone() {
         #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
         #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])

@@ -346,6 +346,22 @@ struct DateEvaluatorTests {
         ])
     }
 
+    @Test func aResolutionOpenAtOneEndIsNamedByItsBound() {
+        let row = RecognizersDateCase(
+            id: "o-1", text: "jeudi avant 17h", expectedSpan: nil, spanStart: nil, type: "datetimerange",
+            timex: "XXXX-WXX-4T17", resolution: "datetimerange:..2022-03-03 17:00:00 mod=before",
+            baseDate: "2022-03-07T00:00:00", dotnetPasses: true, kind: "datetimerange", spec: "DateTimeModel",
+            source: "o#1", line: 2)
+        let stub = StubExtractor([
+            "jeudi avant 17h": [
+                expression("jeudi avant 17h", in: "jeudi avant 17h", "../2022-03-03T17:00", kind: .interval,
+                           granularity: .hour)
+            ]
+        ])
+        let report = stub.evaluator.evaluate([DateEvaluationData(path: "rt.tsv", cases: .recognizers([row]))]).report
+        #expect(accuracy(report, "recognizers (dotnet passes)") == AccuracyCounts(correct: 1, total: 1))
+    }
+
     @Test func recognizersRowsAreReadAsConversationAndTheNewsFigureIsKept() {
         let rows = ["je repasse à 7", "le 3 mars"].enumerated().map { index, text in
             RecognizersDateCase(

@@ -66,6 +66,7 @@ struct AbsoluteDateTests {
         #expect(DateFixtures.values("the 14th of March 2024") == ["2024-03-14"])
         // An abbreviation with its period, a year after `de`; never a count (`Mars 3 soldats`).
         #expect(DateFixtures.values("Meeting on Oct. 2 in Paris") == ["2023-10-02"])
+        #expect(DateFixtures.values("Posted October 14, 8:00am") == ["2023-10-14T08:00"])
         #expect(DateFixtures.values("Il est né novembre 23 de 1987.") == ["1987-11-23"])
         #expect(DateFixtures.values("Il compte pour Mars 3 soldats.").allSatisfy { !$0.hasSuffix("-03") })
     }

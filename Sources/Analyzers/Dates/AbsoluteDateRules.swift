@@ -94,9 +94,12 @@ extension DateScanner {
                 // period or a slash: `Oct. 2`, `Oct/2`), and no noun after the day (`Mars 3 soldats`).
                 let abbreviation = entry(j).monthAbbreviation
                 if isCapitalized(j), !abbreviation || glued || tokens[j].has(.abbreviation),
-                   punctuation(k) != 0x2C || !isNumber(k + 1), !nounFollows(k - 1), entry(k).unit == nil,
-                   punctuation(k) != 0x25, day <= PublicationDate.daysIn(month: month, year: 2000), !isNumber(k)
+                   punctuation(k) != 0x2C || !isNumber(k + 1) || number(k + 1)?.isPlain == false && bareTime(at: k + 1) != nil,
+                   !nounFollows(k - 1), entry(k).unit == nil,
+                   punctuation(k) != 0x25, day <= PublicationDate.daysIn(month: month, year: 2000),
+                   !isNumber(k) || (bareTime(at: k) != nil && number(k)?.isPlain == false)
                 {
+                    // (`Octobre 14 8:00am`: a time may follow.)
                     return DateMatch(j, k, point: DatePoint(grain: .day, month: month, day: day),
                                      confidence: 0.85, rule: "absolute-month-day")
                 }

@@ -595,6 +595,10 @@ public struct DateEvaluator: Sendable {
                     let end = fields["endDate"] ?? fields["endDateTime"] ?? time("endTime")
                 {
                     values.append(start + "/" + end)
+                } else if let end = fields["endDate"] ?? fields["endDateTime"] {
+                    values.append(end)  // `avant 17h`: an interval open at its start, named by its bound
+                } else if let start = fields["startDate"] ?? fields["startDateTime"] {
+                    values.append(start)
                 }
             }
         } else {
@@ -608,7 +612,9 @@ public struct DateEvaluator: Sendable {
                 if let space = value.range(of: " mod=") { value = String(value[..<space.lowerBound]) }
                 let isTime = type == "time" || type == "timerange"
                 let pieces = value.components(separatedBy: "..").map { isTime ? "T" + $0 : $0 }
-                values.append(pieces.joined(separator: "/"))
+                // `..2016-11-03 17:00:00 mod=before` (`avant 17h`): open at one end, named by its bound.
+                let bounds = pieces.filter { !$0.isEmpty && $0 != "T" }
+                values.append(bounds.count == pieces.count ? pieces.joined(separator: "/") : bounds.joined())
             }
         }
         return values

@@ -54,6 +54,9 @@ extension DateScanner {
         case .le where keyword(i + 1) == .lendemain, .au where keyword(i + 1) == .lendemain:
             return ofDate(i, i + 2, 1, rule: "relative-day-after")
                 ?? referenceOffset(i, i + 2, 1, rule: "relative-day-after")
+        case .lendemain where conversational && keyword(i - 1) != .le && keyword(i - 1) != .au:
+            // In messages, `lendemain` alone is tomorrow: `je reviens lendemain 8:00`.
+            return referenceOffset(i, i + 1, 1, rule: "relative-day-after")
         case .maintenant:
             return presentReference(i, i + 1)
         case .en where keyword(i + 1) == .ce && keyword(i + 2) == .moment:
