@@ -149,10 +149,20 @@ struct NumericDateTests {
         #expect(DateFixtures.values("le 14-03-24") == ["2024-03-14"])
     }
 
+    @Test func americanOrderOnlyWhenTheDayCannotBeAMonth() {
+        #expect(DateFixtures.values("Posted 02/22/2016") == ["2016-02-22"])
+        #expect(DateFixtures.extract("Posted 02/22/2016").first?.rule == "numeric-mdy")
+        #expect(DateFixtures.values("le 02/11/2016") == ["2016-11-02"])
+        #expect(DateFixtures.values("le 2015.5.13") == ["2015-05-13"])
+    }
+
     @Test func monthAndYear() {
         #expect(DateFixtures.values("Publié 11/2016") == ["2016-11"])
         #expect(DateFixtures.values("Publié 11-2016") == ["2016-11"])
         #expect(DateFixtures.values("mis à jour 2016-11") == ["2016-11"])
+        #expect(DateFixtures.values("relevé 11 / 2016") == ["2016-11"])
+        #expect(DateFixtures.values("relevé 2016 - 11") == ["2016-11"])
+        #expect(DateFixtures.values("en 2016 - 11 morts").allSatisfy { $0 != "2016-11" })
     }
 }
 
@@ -1094,6 +1104,12 @@ struct OffsetAndApostropheTests {
         // France's Mother's Day is the last Sunday of May, a week later when that is Pentecost (2023).
         #expect(DateFixtures.values("La fête des mères 2024 tombe un dimanche.") == ["2024-05-26"])
         #expect(DateFixtures.values("la fête des mères 2023") == ["2023-06-04"])
+        // The United States' and Canada's, and a year after `de`.
+        #expect(DateFixtures.values("Thanksgiving 2023") == ["2023-11-23"])
+        #expect(DateFixtures.values("le jour de Thanksgiving 2024") == ["2024-11-28"])
+        #expect(DateFixtures.values("l'Action de grâce 2023") == ["2023-10-09"])
+        #expect(DateFixtures.values("une action de groupe").isEmpty)
+        #expect(DateFixtures.values("la fête des pères de 2015") == ["2015-06-21"])
         #expect(DateFixtures.values("la fête des pères 2024") == ["2024-06-16"])
         // Some Sunday is not a date; `à dimanche` is.
         #expect(DateFixtures.values("Il est né un dimanche.").isEmpty)

@@ -169,13 +169,22 @@ extension DateScanner {
         guard let shape = number(j), shape.suffix == .none else { return nil }
         let separator = shape.separator
         if shape.groups == 3, separator == 0x2F || separator == 0x2D || separator == 0x2E {
-            if shape.lengths.0 == 4, shape.lengths.1 <= 2, shape.lengths.2 <= 2, separator != 0x2E {
+            if shape.lengths.0 == 4, shape.lengths.1 <= 2, shape.lengths.2 <= 2,
+               separator != 0x2E || (1900...2100).contains(shape.values.0)
+            {
+                // `2024-03-14`, `2024/3/14`, `2015.5.13` (a dotted one only with a plausible year: not a version).
                 return dayMatch(j, j + 1, shape.values.0, shape.values.1, shape.values.2, rule: "numeric-iso")
             }
             guard shape.lengths.0 <= 2, shape.lengths.1 <= 2, shape.lengths.2 == 4 || shape.lengths.2 == 2 else {
                 return nil
             }
             let year = shape.lengths.2 == 2 ? expandTwoDigitYear(shape.values.2) : shape.values.2
+            if shape.values.1 > 12, shape.values.0 <= 12 {
+                // `02/22/2016`, `9-18-15`: no month 22, so the American order, and flagged as such.
+                var match = dayMatch(j, j + 1, year, shape.values.0, shape.values.1, rule: "numeric-mdy")
+                match?.confidence = 0.8
+                return match
+            }
             return dayMatch(j, j + 1, year, shape.values.1, shape.values.0, rule: "numeric-dmy")
         }
         if shape.groups == 2, separator == 0x2F || separator == 0x2D, shape.lengths.0 == 4, shape.lengths.1 <= 2,
@@ -217,6 +226,7 @@ extension DateScanner {
             return DateMatch(j, j + 1, point: DatePoint(grain: .day, month: month, day: day), confidence: 0.8,
                              rule: "numeric-dm")
         }
+        if let monthYear = spacedMonthYear(at: j, shape) { return monthYear }
         // Spaced: `12 - 02 - 2021`, `12 / 02 / 2021`.
         guard shape.isPlain, shape.lengths.0 <= 2 else { return nil }
         if let month = number(j + 1), month.isPlain, month.lengths.0 <= 2, let year = number(j + 2), year.isPlain,
@@ -249,6 +259,27 @@ extension DateScanner {
         else { return nil }
         let y = year.lengths.0 == 2 ? expandTwoDigitYear(year.values.0) : year.values.0
         return dayMatch(j, j + 5, y, month.values.0, shape.values.0, rule: "numeric-dmy-spaced")
+    }
+
+    /// `11 / 2016`, `11- 2016`, `2016 / 11`, `2016 - 11`: a month and a year around a spaced slash or dash, with no
+    /// number or noun around them (`2016 - 11 morts` is not a month).
+    private func spacedMonthYear(at j: Int, _ shape: NumberShape) -> DateMatch? {
+        let p = punctuation(j + 1)
+        guard shape.isPlain, p == 0x2F || p == 0x2D, let other = number(j + 2), other.isPlain, !isNumber(j - 1),
+              punctuation(j - 1) != 0x2F, punctuation(j - 1) != 0x2D, !isNumber(j + 3), punctuation(j + 3) != p,
+              !nounFollows(j + 2), punctuation(j + 3) != 0x25
+        else { return nil }
+        let (month, year): (Int, Int)
+        if shape.lengths.0 <= 2, other.lengths.0 == 4 {
+            (month, year) = (shape.values.0, other.values.0)
+        } else if shape.lengths.0 == 4, other.lengths.0 <= 2 {
+            (month, year) = (other.values.0, shape.values.0)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1900...2100).contains(year) else { return nil }
+        return DateMatch(j, j + 3, point: DatePoint(grain: .month, year: year, month: month), confidence: 0.7,
+                         rule: "numeric-my-spaced")
     }
 
     /// A validated day match.

@@ -140,6 +140,8 @@ enum DateKeyword: UInt8 {
     case tot, tres, plus, tard, auparavant, later, earlier
     /// `quotidiennement`, `annuellement`: once per unit (a set).
     case periodically
+    /// First words of holiday names written in several words: `Action (de grâce)`, `thanks (giving)`.
+    case holidayStart
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
@@ -450,14 +452,14 @@ enum DateLexicon {
             (.moins, ["moins"]), (.est, ["est", "c'est", "sont"]),
             (.maintenant, ["maintenant", "actuellement", "now", "currently"]), (.moment, ["moment"]),
             (.actuelle, ["actuelle"]), (.tout, ["tout"]), (.suite, ["suite"]), (.right, ["right"]),
-            (.weekend, ["week-end", "weekend"]),
+            (.weekend, ["week-end", "weekend"]), (.holidayStart, ["action", "thanks"]),
         ]
         for (keyword, words) in keywords { add(words) { $0.keyword = keyword } }
         let holidays: [(Holiday, [String])] = [
             (.christmas, ["noel", "christmas"]), (.allSaints, ["toussaint"]), (.newYearsEve, ["saint-sylvestre"]),
             (.valentines, ["saint-valentin"]), (.halloween, ["halloween"]), (.armistice, ["armistice"]),
             (.assumption, ["assomption"]), (.epiphany, ["epiphanie"]), (.easter, ["paques", "easter"]),
-            (.ascension, ["ascension"]), (.pentecost, ["pentecote"]),
+            (.ascension, ["ascension"]), (.pentecost, ["pentecote"]), (.thanksgiving, ["thanksgiving"]),
         ]
         for (holiday, words) in holidays { add(words) { $0.holiday = holiday } }
         add(["le", "la", "les", "l'", "et", "ou", "a", "au", "aux", "de", "d'", "des", "du", "en", "pour", "par",

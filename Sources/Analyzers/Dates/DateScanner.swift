@@ -219,6 +219,7 @@ struct DateScanner {
             }
         }
         // Holiday names are rare: only words that can start one try the rule.
+        if e.keyword == .holidayStart { return holidayMatch(at: i) }
         let holiday = e.holiday != nil || e.keyword == .nouvel || e.keyword == .fete || e.keyword == .reveillon
             || e.weekday != 0
             || (e.unit == .day && keyword(i + 1) == .de)

@@ -10,6 +10,9 @@ enum Holiday: UInt8 {
     case easter, easterMonday, ascension, pentecost, whitMonday, shroveTuesday, goodFriday
     /// France's: the last Sunday of May (the first of June when that is Pentecost), the third Sunday of June.
     case mothersDay, fathersDay
+    /// The United States' Thanksgiving (the fourth Thursday of November) and Canada's Action de grâce (the second
+    /// Monday of October).
+    case thanksgiving, canadianThanksgiving
 
     /// The holiday's day in `year`, as a day number.
     func day(in year: Int) -> Int {
@@ -39,6 +42,12 @@ enum Holiday: UInt8 {
         case .fathersDay:
             let first = CalendarMath.dayNumber(year: year, month: 6, day: 1)
             return first + (7 - CalendarMath.weekday(first)) % 7 + 14
+        case .thanksgiving:
+            let first = CalendarMath.dayNumber(year: year, month: 11, day: 1)
+            return first + (4 - CalendarMath.weekday(first) + 7) % 7 + 21
+        case .canadianThanksgiving:
+            let first = CalendarMath.dayNumber(year: year, month: 10, day: 1)
+            return first + (1 - CalendarMath.weekday(first) + 7) % 7 + 7
         }
     }
 
@@ -94,6 +103,15 @@ extension DateScanner {
             else if entry(k).holiday == .newYearsEve { (holiday, end) = (.newYearsEve, k + 1) }
             else if keyword(k) == .nouvel, entry(k + 1).unit == .year { (holiday, end) = (.newYearsEve, k + 2) }
             else { return nil }
+        } else if e.unit == .day, !e.plural, keyword(i + 1) == .de, entry(i + 2).holiday == .thanksgiving
+                    || lowercased(i + 2) == Array("thanks".utf8) && lowercased(i + 3) == Array("giving".utf8)
+        {
+            // `jour de Thanksgiving`, `jour de thanks giving`.
+            (holiday, end) = (.thanksgiving, entry(i + 2).holiday == .thanksgiving ? i + 3 : i + 4)
+        } else if e.keyword == .holidayStart, lowercased(i) == Array("thanks".utf8), lowercased(i + 1) == Array("giving".utf8) {
+            (holiday, end) = (.thanksgiving, i + 2)
+        } else if e.keyword == .holidayStart, keyword(i + 1) == .de, folded(i + 2) == "grace" || folded(i + 2) == "graces" {
+            (holiday, end) = (.canadianThanksgiving, i + 3)  // `l'Action de grâce`
         } else if e.keyword == .fete, keyword(i + 1) == .du, keyword(i + 2) == .travail {
             (holiday, end) = (.labourDay, i + 3)
         } else if e.keyword == .fete, keyword(i + 1) == .des, folded(i + 2) == "meres" || folded(i + 2) == "peres" {
@@ -101,6 +119,7 @@ extension DateScanner {
         } else {
             return nil
         }
+        if keyword(end) == .de, year(end + 1) != nil { end += 1 }  // `fête des pères de 2015`
         if let year = year(end) {
             var match = DateMatch(i, end + 1, point: .day(holiday.day(in: year)), confidence: 0.9, rule: "holiday")
             match.point?.grain = .day
