@@ -51,6 +51,19 @@ struct DateConversationTests {
         #expect(Self.values("ils ont perdu 3 à 1 %").allSatisfy { !$0.hasPrefix("T") })
     }
 
+    @Test func spansJustBeforeOrAfterTheAnchorAndRecurrences() {
+        let now = PublicationDate(iso8601: "2024-03-15T16:12")
+        let last = Self.chat.extract(from: "montre dernières 3 minutes", anchor: now)
+        #expect(last.map(\.value) == ["2024-03-15T16:09/2024-03-15T16:12"])
+        let next = Self.chat.extract(from: "bloque prochaine heure", anchor: now)
+        #expect(next.map(\.value) == ["2024-03-15T16:12/2024-03-15T17:12"])
+        #expect(Self.values("une réunion hebdomadaire") == ["P1W"])
+        #expect(Self.values("pour deux et demi heures") == ["PT2.5H"])
+        // In news, `la dernière minute` is an idiom and `le quotidien` a newspaper.
+        #expect(Self.values("à la dernière minute").isEmpty)
+        #expect(DateFixtures.values("une réunion hebdomadaire").isEmpty)
+    }
+
     @Test func tomorrowWrittenAsLendemainAlone() {
         #expect(Self.values("je reviens lendemain 8:00") == ["2024-03-16T08:00"])
         // In news, `lendemain` without its article follows no rule.

@@ -604,6 +604,7 @@ struct DurationTests {
         // Seconds, with their decimals; `seconde` alone stays an ordinal.
         #expect(DateFixtures.values("Il a couru le 100 m en 9,58 secondes.") == ["PT9.58S"])
         #expect(DateFixtures.values("Une seconde étape commence.") == [])
+        #expect(DateFixtures.values("un écart de 1,5 seconde") == ["PT1.5S"])
         // Halves and whole units.
         #expect(DateFixtures.values("pendant une demi-heure") == ["PT0.5H"])
         #expect(DateFixtures.values("depuis un demi-siècle") == ["P50Y"])

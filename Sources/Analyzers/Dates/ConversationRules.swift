@@ -132,6 +132,20 @@ extension DateScanner {
     /// A clock time in the conversation register, with its day when one follows (`à 7 demain`, `8pm ce soir`).
     func conversationMatch(at i: Int) -> DateMatch? {
         if let range = looseTimeRange(at: i) { return range }
+        if let recent = recentSpan(at: i) { return recent }
+        if keyword(i) == .periodicAdjective {
+            // `une réunion hebdomadaire`: in a request, a recurrence. (No unit in the lexicon: in news these words
+            // must not count as units.)
+            let unit: DateUnit
+            switch lowercased(i).first {
+            case 0x71: unit = .day  // quotidien
+            case 0x68: unit = .week  // hebdomadaire
+            case 0x6D: unit = .month  // mensuel
+            default: unit = .year  // annuel
+            }
+            return DateMatch(i, i + 1, kind: .set, value: unit.duration(1), grain: unit.granularity, confidence: 0.6,
+                             rule: "set-adjective")
+        }
         if let timed = partThenLooseTime(at: i) { return timed }
         if seconds(at: i) != nil, let time = bareTime(at: i) {
             // `12:34:25` alone: in a message, a clock time.
@@ -189,6 +203,51 @@ extension DateScanner {
         point.minute = time.minute
         point.second = seconds(in: t..<time.end)
         return withFollowingDay(DateMatch(i, time.end, point: point, confidence: 0.6, rule: "time-conversation"))
+    }
+
+    /// `dernières 3 minutes`, `prochaine heure`, `prochain 5 hrs`: the span of that many units just before or
+    /// after the anchor's instant, written without an article (`les 3 dernières semaines` is read by the news
+    /// rules). Minutes and hours count from the anchor's time, longer units from its day.
+    func recentSpan(at i: Int) -> DateMatch? {
+        let direction = keyword(i)
+        guard direction == .last || direction == .next, keyword(i - 1) != .le, keyword(i - 1) != .la,
+              keyword(i - 1) != .les, keyword(i - 1) != .elidedL, let anchorDay
+        else { return nil }
+        var j = i + 1
+        var count = 1
+        var unit: DateUnit
+        if let glued = gluedQuantity(at: j), !glued.amount.contains(".") {
+            (count, unit) = (Int(glued.amount) ?? 1, glued.unit)  // `3mins`
+            j += 1
+        } else {
+            if let n = self.count(j), n >= 1, entry(j + 1).unit != nil { count = n; j += 1 }
+            guard let found = entry(j).unit, keyword(j) == .none || keyword(j) == .journee else { return nil }
+            unit = found
+            j += 1
+        }
+        let past = direction == .last
+        let value: String, start: String, end: String
+        switch unit {
+        case .second, .minute, .hour:
+            let now = (anchorDate?.hour ?? 0) * 60 + (anchorDate?.minute ?? 0)
+            let minutes = unit == .hour ? 60 * count : unit == .minute ? count : max(1, count / 60)
+            let (from, to) = past ? (now - minutes, now) : (now, now + minutes)
+            (start, end) = (DatePoint.instant(anchorDay, minutes: from), DatePoint.instant(anchorDay, minutes: to))
+            value = start + "/" + end
+        case .day, .week:
+            let days = unit == .week ? 7 * count : count
+            let (from, to) = past ? (anchorDay - days, anchorDay) : (anchorDay + 1, anchorDay + 1 + days)
+            (start, end) = (DatePoint.instant(from), DatePoint.instant(to))
+            value = DatePoint.day(from).value + "/" + DatePoint.day(to).value
+        default:
+            return nil
+        }
+        var match = DateMatch(i, j, kind: .interval, value: value, grain: unit.granularity, confidence: 0.6,
+                              rule: "interval-recent-conversation")
+        match.intervalStart = start
+        match.intervalEnd = end
+        match.anchor = publicationAnchor
+        return match
     }
 
     /// `peu près` (of `à peu près`) at token `k`, accented or not.

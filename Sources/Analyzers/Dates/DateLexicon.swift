@@ -142,6 +142,9 @@ enum DateKeyword: UInt8 {
     case periodically
     /// First words of holiday names written in several words: `Action (de grâce)`, `thanks (giving)`.
     case holidayStart
+    /// `quotidien`, `hebdomadaire`, `annuel`: a recurrence in conversation only (in news `le quotidien` is a
+    /// newspaper and `le rapport annuel` a document).
+    case periodicAdjective
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.
@@ -389,6 +392,10 @@ enum DateLexicon {
         add(["hebdomadairement"]) { $0.unit = .week; $0.keyword = .periodically }
         add(["mensuellement"]) { $0.unit = .month; $0.keyword = .periodically }
         add(["annuellement", "annually"]) { $0.unit = .year; $0.keyword = .periodically }
+        add(["quotidien", "quotidienne", "quotidiens", "quotidiennes"]) { $0.keyword = .periodicAdjective }
+        add(["hebdomadaire", "hebdomadaires"]) { $0.keyword = .periodicAdjective }
+        add(["mensuel", "mensuelle", "mensuels", "mensuelles"]) { $0.keyword = .periodicAdjective }
+        add(["annuel", "annuelle", "annuels", "annuelles"]) { $0.keyword = .periodicAdjective }
         // `une demi-heure`, `une demi-journée`: half a unit.
         add(["demi-heure", "demi-heures"]) { $0.unit = .hour; $0.keyword = .demi }
         add(["demi-journee", "demi-journees"]) { $0.unit = .day; $0.keyword = .demi }

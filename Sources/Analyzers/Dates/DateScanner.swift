@@ -214,6 +214,8 @@ struct DateScanner {
                 return nil
             case .tres where keyword(i + 1) != .tot && keyword(i + 1) != .tard:
                 return nil
+            case .periodicAdjective where !conversational:
+                return nil
             default:
                 break
             }

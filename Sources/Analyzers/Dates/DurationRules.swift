@@ -212,8 +212,10 @@ extension DateScanner {
     /// `pendant`: an amount of hours, not a clock time): amounts that are not whole units or not clock times.
     func fractionalDuration(at j: Int, introduced: Bool) -> DateMatch? {
         if let shape = number(j), shape.groups == 2, shape.separator == 0x2C || shape.separator == 0x2E,
-           shape.suffix == .none, shape.lengths.1 <= 2, let unit = entry(j + 1).unit, unit != .decade, unit != .century,
-           keyword(j + 1) != .ci
+           shape.suffix == .none, shape.lengths.1 <= 2,
+           // `1,5 seconde`: French keeps the singular below two.
+           let unit = entry(j + 1).unit ?? (folded(j + 1) == "seconde" ? .second : nil), unit != .decade,
+           unit != .century, keyword(j + 1) != .ci
         {
             // `3,5 ans`, `2.5 hours`.
             let amount = "\(shape.values.0).\(shape.values.1)"
@@ -255,6 +257,13 @@ extension DateScanner {
             // `pour 3 h`, `pendant 2 h`.
             return DateMatch(j, j + 2, kind: .duration, value: DateUnit.hour.duration(shape.values.0), grain: .hour,
                              confidence: 0.8, rule: "duration-bare")
+        }
+        if conversational, let n = count(j), n >= 1, n <= 99, keyword(j + 1) == .et, keyword(j + 2) == .demi,
+           let unit = entry(j + 3).unit, unit != .decade, unit != .century
+        {
+            // `deux et demi heures`, in messages.
+            return DateMatch(j, j + 4, kind: .duration, value: unit.duration(amount: "\(n).5"), grain: unit.granularity,
+                             confidence: 0.6, rule: "duration-bare")
         }
         guard let quantity = quantity(at: j), let count = quantity.count, quantity.unit != .decade,
               quantity.unit != .century, keyword(quantity.end) == .et, keyword(quantity.end + 1) == .demi
