@@ -39,12 +39,28 @@ struct DateConversationTests {
         #expect(Self.values("on se voit le fin de nuit") == ["TNI"])
     }
 
+    @Test func afternoonWrittenInTwoWordsAndPartsNamedRelatively() {
+        // `après midi` is the afternoon in messages, its span both words; in news it is `after noon`.
+        let afternoon = Self.chat.extract(from: "retrouvons nous apres midi", anchor: DateFixtures.friday)
+        #expect(afternoon.map(\.value) == ["TAF"])
+        #expect(afternoon.first?.text == "apres midi")
+        #expect(DateFixtures.values("retrouvons nous apres midi") != ["TAF"])
+        #expect(Self.values("je reviens dernière nuit") == ["2024-03-14TNI"])
+        #expect(Self.values("je reviens la prochaine soirée") == ["2024-03-16TEV"])
+        #expect(Self.values("rendez-vous mardi d'après-midi") == ["2024-03-12TAF"])
+        // `je passe` is not `passé`.
+        #expect(Self.values("je passe nuit blanche").isEmpty)
+        #expect(Self.values("rappel quinze trente p m") == ["T15:30"])
+    }
+
     @Test func rangesOfBareHours() {
         #expect(Self.values("dispo 17 à 18") == ["T17:00/T18:00"])
         #expect(DateFixtures.values("dispo 17 à 18").isEmpty)
         #expect(Self.values("de 5 à 7 demain") == ["2024-03-16T05:00/2024-03-16T07:00"])
         #expect(Self.values("dispo 5 au 6 ce soir") == ["2024-03-15T17:00/2024-03-15T18:00"])
         #expect(Self.values("dispo 16:00 - 17:00") == ["T16:00/T17:00"])
+        #expect(Self.values("absent de 5 à 6 de 22/4/2016") == ["2016-04-22T05:00/2016-04-22T06:00"])
+        #expect(Self.values("dispo entre 5pm et 6 après-midi") == ["T17:00/T18:00"])
         // Days of a month, ages and scores stay what they are.
         #expect(Self.values("absent du 4 au 22 janvier 2025") == ["2025-01-04/2025-01-22"])
         #expect(Self.values("des enfants de 5 à 7 ans").allSatisfy { !$0.hasPrefix("T") })

@@ -67,7 +67,8 @@ extension DateScanner {
         }
         var marked = minute != nil
         if let meridiem = meridiem(at: k) {
-            guard (1...12).contains(hour) else { return nil }
+            // `quinze trente p m`: a meridiem after an hour past noon only confirms it.
+            guard (1...12).contains(hour) || meridiem.pm && hour <= 23 else { return nil }
             if meridiem.pm, hour < 12 { hour += 12 }
             if !meridiem.pm, hour == 12 { hour = 0 }
             k = meridiem.end
@@ -121,6 +122,7 @@ extension DateScanner {
         case .du: p += 1
         case .de where keyword(p + 1) == .la || keyword(p + 1) == .elidedL: p += 2
         case .dans where keyword(p + 1) == .la || keyword(p + 1) == .le || keyword(p + 1) == .elidedL: p += 2
+        case .matin, .apresMidi, .soir, .nuit: break  // `6 après-midi`, `sept et demie après-midi`
         // With an anchor, `ce soir` is a day with its part, joined by ``withFollowingDay(_:)``.
         case .ce where anchorDay == nil: p += 1
         default: return nil
@@ -133,6 +135,7 @@ extension DateScanner {
     func conversationMatch(at i: Int) -> DateMatch? {
         if let range = looseTimeRange(at: i) { return range }
         if let recent = recentSpan(at: i) { return recent }
+        if let night = lastOrNextPart(at: i) { return night }
         if keyword(i) == .periodicAdjective {
             // `une réunion hebdomadaire`: in a request, a recurrence. (No unit in the lexicon: in news these words
             // must not count as units.)
@@ -186,15 +189,10 @@ extension DateScanner {
         if keyword(k) == .dans { k += 1 }
         if keyword(k) == .le || keyword(k) == .la || keyword(k) == .elidedL { k += 1 }
         let code: String
-        if let part = partOfDay(at: k) {
-            code = part
-            k += 1
-        } else if keyword(k) == .apres, keyword(k + 1) == .midi {
-            code = "AF"  // `après midi`, the hyphen left out
-            k += 2
-        } else {
-            return nil
-        }
+        guard let part = partOfDay(at: k) else { return nil }
+        code = part
+        k += 1
+        if keyword(k) == .continuation { k += 1 }  // `après midi`, the hyphen left out
         var t = k
         if let after = afterTimeIntroducer(t) { t = after }
         guard let time = looseTime(at: t), entry(time.end).unit == nil, !isNumber(time.end) else { return nil }
@@ -210,7 +208,8 @@ extension DateScanner {
     /// rules). Minutes and hours count from the anchor's time, longer units from its day.
     func recentSpan(at i: Int) -> DateMatch? {
         let direction = keyword(i)
-        guard direction == .last || direction == .next, keyword(i - 1) != .le, keyword(i - 1) != .la,
+        guard direction == .last || direction == .next, isDernierOrProchain(i), keyword(i - 1) != .le,
+              keyword(i - 1) != .la,
               keyword(i - 1) != .les, keyword(i - 1) != .elidedL, let anchorDay
         else { return nil }
         var j = i + 1
@@ -250,6 +249,29 @@ extension DateScanner {
         return match
     }
 
+    /// `dernière nuit`, `la prochaine soirée`: the part of the day before (yesterday's) or after (tomorrow's).
+    private func lastOrNextPart(at i: Int) -> DateMatch? {
+        let k = keyword(i) == .le || keyword(i) == .la ? i + 1 : i
+        let direction = keyword(k)
+        guard direction == .last || direction == .next, isDernierOrProchain(k), let code = partOfDay(at: k + 1),
+              let anchorDay
+        else {
+            return nil
+        }
+        var point = DatePoint.day(anchorDay + (direction == .last ? -1 : 1))
+        point.partOfDay = code
+        point.grain = .hour
+        var match = DateMatch(i, k + 2, point: point, confidence: 0.6, rule: "relative-part-of-day-conversation")
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// `dernier(e)(s)` or `prochain(e)(s)` at token `k`, not `passé` (`je passe`) or `suivant`.
+    private func isDernierOrProchain(_ k: Int) -> Bool {
+        let word = lowercased(k)
+        return word.starts(with: Array("dern".utf8)) || word.starts(with: Array("proch".utf8))
+    }
+
     /// `peu près` (of `à peu près`) at token `k`, accented or not.
     func aboutness(at k: Int) -> Bool {
         let next = lowercased(k + 1)
@@ -272,8 +294,16 @@ extension DateScanner {
         }
         guard let second = looseTime(at: c + 1) else { return nil }
         // Not an amount, a score or days of a month (`4 au 22 janvier`, `5 à 7 ans`, `de 3 à 4 %`).
-        guard entry(second.end).unit == nil, !isNumber(second.end), punctuation(second.end) != 0x25,
-              entry(second.end).month == 0, keyword(second.end) != .de || looseTimePart(at: second.end) != nil
+        // `de 5 à 6 de 22/4/2016`, `de 5 au 6 de Avril 22`: the day they fall on, after `de`.
+        var dayOf: DateMatch?
+        if keyword(second.end) == .de, let date = absoluteDate(at: second.end + 1), date.point?.grain == .day,
+           date.point?.hasTime == false
+        {
+            dayOf = date.point?.year == nil ? inferredYear(date) : date
+        }
+        guard dayOf != nil || entry(second.end).unit == nil && !isNumber(second.end)
+                && punctuation(second.end) != 0x25 && entry(second.end).month == 0
+                && (keyword(second.end) != .de || looseTimePart(at: second.end) != nil)
         else { return nil }
         var firstHour = first.hour
         var secondHour = second.hour
@@ -291,6 +321,9 @@ extension DateScanner {
         (start.hour, start.minute) = (firstHour, first.minute)
         var end = DatePoint(grain: grain)
         (end.hour, end.minute) = (secondHour, second.minute)
-        return timeRangeResult(from: i, start: start, end: end, endToken: second.end, rule: "interval-time-conversation")
+        var match = timeRangeResult(from: i, start: start, end: end, endToken: second.end, dayBefore: dayOf,
+                                    rule: "interval-time-conversation")
+        if let dayOf { match.end = dayOf.end }
+        return match
     }
 }

@@ -50,7 +50,7 @@ public struct DateExtractor: Sendable {
         var text = structure.text
         return text.withUTF8 { bytes in
             var scanner = DateScanner(structure: structure, bytes: bytes, anchor: anchor)
-            scanner.conversational = register == .conversation
+            if register == .conversation { scanner.readConversationally() }
             scanner.run()
             return scanner.results
         }

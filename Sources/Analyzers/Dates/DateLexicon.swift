@@ -145,6 +145,9 @@ enum DateKeyword: UInt8 {
     /// `quotidien`, `hebdomadaire`, `annuel`: a recurrence in conversation only (in news `le quotidien` is a
     /// newspaper and `le rapport annuel` a document).
     case periodicAdjective
+    /// The second word of a compound written in two (`midi` of `après midi` in conversation): part of the word
+    /// before it.
+    case continuation
     // `il ya` (misspelt `il y a`); `environ`, `about` before a quantity; `aux alentours de`, `autour de`.
     case ya, environ, alentours, autour
     // Parts of holiday names: `nouvel an`, `fête du travail`, `mardi gras`, `vendredi saint`.

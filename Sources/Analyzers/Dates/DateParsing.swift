@@ -27,7 +27,7 @@ extension DateExtractor {
         let found = copy.withUTF8 { bytes -> [TemporalExpression] in
             var scanner = DateScanner(structure: structure, bytes: bytes, anchor: anchor)
             scanner.lenient = true
-            scanner.conversational = register == .conversation
+            if register == .conversation { scanner.readConversationally() }
             scanner.run()
             return scanner.results
         }

@@ -76,6 +76,17 @@ struct DateScanner {
     var conversational = false
     /// Shapes read when the text is one date or conversation: `le 16` alone, `le soir` alone.
     var readsLoosely: Bool { lenient || conversational }
+
+    /// Reads the text as conversation (see ``conversational``); `après midi` written in two words is then the
+    /// afternoon, not `after noon`.
+    mutating func readConversationally() {
+        conversational = true
+        for k in 0..<max(0, lex.count - 1) where lex[k].keyword == .apres && lex[k + 1].keyword == .midi {
+            lex[k].keyword = .apresMidi
+            lex[k + 1] = .empty
+            lex[k + 1].keyword = .continuation
+        }
+    }
     /// Paragraph cursor for the boilerplate flag.
     private var paragraphIndex = 0
 
@@ -167,7 +178,9 @@ struct DateScanner {
         let j = i + 1
         guard isWord(j), !tokens[j].has(.lineStart) else { return false }
         let e = entry(j)
-        if e.function || e.month != 0 || e.keyword == .last || e.keyword == .next { return false }
+        if e.function || e.month != 0 || e.keyword == .last || e.keyword == .next || e.keyword == .continuation {
+            return false
+        }
         return true
     }
 
@@ -214,7 +227,7 @@ struct DateScanner {
                 return nil
             case .tres where keyword(i + 1) != .tot && keyword(i + 1) != .tard:
                 return nil
-            case .periodicAdjective where !conversational:
+            case .periodicAdjective where !conversational, .continuation:
                 return nil
             default:
                 break
@@ -241,9 +254,10 @@ struct DateScanner {
     /// Turns a match into an expression and records it.
     mutating func emit(_ match: DateMatch) {
         guard match.start >= 0, match.end <= count, match.start < match.end else { return }
+        var match = match
+        if match.end < count, keyword(match.end) == .continuation { match.end += 1 }  // `après| midi`
         let span = TextSpan(start: tokens[match.start].span.start, end: tokens[match.end - 1].span.end)
         let point = match.point
-        var match = match
         if var onAnchorDay = point, onAnchorDay.hasTime, !onAnchorDay.hasDate, match.value == nil,
            match.intervalStart == nil, let anchorDay
         {

@@ -303,11 +303,13 @@ extension DateScanner {
             return (code, 0, j + 1)
         }
         if let lunch = lunchtime(at: j) { return ("MI", lunch.modifier, lunch.end) }
+        if conversational, keyword(j) == .elidedD, let code = part(j + 1, daytime: false) {
+            return (code, 0, j + 2)  // `mardi d'après-midi`, in messages
+        }
         if conversational, keyword(j) == .le || keyword(j) == .la, earlyOrLate(j + 1) != nil || modifier(j + 1) != nil {
             // In messages: `le tard soirée`, `le fin de nuit`.
             return partOfDayPhrase(at: j + 1, standalone: standalone)
         }
-        if conversational, keyword(j) == .apres, keyword(j + 1) == .midi { return ("AF", 0, j + 2) }
         if let early = earlyOrLate(j) {
             // `tôt le matin`, `très tôt dans la matinée`, `tard dans la nuit`, `tard en soirée`.
             var k = early.end
@@ -419,7 +421,9 @@ extension DateScanner {
             return withTimeAfterPartOfDay(match)
         }
         if let early = earlyOrLateDay(at: i) { return early }
-        guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 else { return nil }
+        // Alone, a bare part (`soir`) says too little, except `après midi` in two words, in messages.
+        guard let part = partOfDayPhrase(at: i, standalone: true), part.end > i + 1 || keyword(i + 1) == .continuation
+        else { return nil }
         var point = DatePoint(grain: .hour)
         point.partOfDay = part.code
         point.partModifier = part.modifier
