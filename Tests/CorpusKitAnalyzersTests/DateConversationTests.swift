@@ -86,6 +86,19 @@ struct DateConversationTests {
         #expect(DateFixtures.values("un lendemain difficile").isEmpty)
     }
 
+    @Test func looseRangesOfDays() {
+        // Anchor: Friday 15 March 2024.
+        #expect(Self.values("absent 4 au 22 ce mois") == ["2024-03-04/2024-03-22"])
+        #expect(Self.values("absent 4 jusqu'à 23 mois prochain") == ["2024-04-04/2024-04-23"])
+        #expect(Self.values("dehors entre 3 et 12 de sept") == ["2023-09-03/2023-09-12"])
+        #expect(Self.values("dehors novembre 19-20") == ["2023-11-19/2023-11-20"])
+        #expect(Self.values("dehors 2 oct à 22 octobre") == ["2023-10-02/2023-10-22"])
+        #expect(Self.values("dehors depuis aujourd'hui jusqu'à demain") == ["2024-03-15/2024-03-16"])
+        // Without a month they are hours, or nothing; a month with its own day makes them hours.
+        #expect(Self.values("dispo de 4 au 6 de Avril 22") == ["2023-04-22T04:00/2023-04-22T06:00"])
+        #expect(DateFixtures.values("absent 4 au 22 ce mois") != ["2024-03-04/2024-03-22"])
+    }
+
     @Test func dayOfTheMonthAloneAndSecondsAlone() {
         #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
         #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])

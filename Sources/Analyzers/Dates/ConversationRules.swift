@@ -133,6 +133,7 @@ extension DateScanner {
 
     /// A clock time in the conversation register, with its day when one follows (`à 7 demain`, `8pm ce soir`).
     func conversationMatch(at i: Int) -> DateMatch? {
+        if let days = looseDayRange(at: i) { return days }
         if let range = looseTimeRange(at: i) { return range }
         if let recent = recentSpan(at: i) { return recent }
         if let night = lastOrNextPart(at: i) { return night }
