@@ -99,6 +99,15 @@ struct DateConversationTests {
         #expect(DateFixtures.values("absent 4 au 22 ce mois") != ["2024-03-04/2024-03-22"])
     }
 
+    @Test func daysAfterSurOrEnAndTheNearFuture() {
+        #expect(Self.values("je reviens en 15") == ["2024-03-15"])
+        #expect(Self.values("je reviens 20:00 sur 12") == ["2024-03-12T20:00"])
+        #expect(Self.values("je reviens 9:00 sur dimanche dernier") == ["2024-03-10T09:00"])
+        #expect(Self.values("rappelle-moi dès que possible") == ["FUTURE_REF"])
+        #expect(DateFixtures.values("rappelle-moi dès que possible").isEmpty)
+        #expect(DateFixtures.values("je reviens en 15").isEmpty)
+    }
+
     @Test func dayOfTheMonthAloneAndSecondsAlone() {
         #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
         #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])

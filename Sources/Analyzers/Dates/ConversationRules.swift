@@ -136,6 +136,12 @@ extension DateScanner {
         if let days = looseDayRange(at: i) { return days }
         if let range = looseTimeRange(at: i) { return range }
         if let recent = recentSpan(at: i) { return recent }
+        if let soon = assoonAsPossible(at: i) { return soon }
+        if lowercased(i) == Array("en".utf8) || lowercased(i) == Array("sur".utf8), let day = conversationalDay(at: i),
+           day.point?.weekday == nil, keyword(i - 1) != .a
+        {
+            return day  // `je reviendrai en 15`
+        }
         if let night = lastOrNextPart(at: i) { return night }
         if keyword(i) == .periodicAdjective {
             // `une réunion hebdomadaire`: in a request, a recurrence. (No unit in the lexicon: in news these words
@@ -263,6 +269,46 @@ extension DateScanner {
         point.partOfDay = code
         point.grain = .hour
         var match = DateMatch(i, k + 2, point: point, confidence: 0.6, rule: "relative-part-of-day-conversation")
+        match.anchor = publicationAnchor
+        return match
+    }
+
+    /// After a time in a message, `sur 15`, `sur la 15`, `en 15`, `sur dimanche prochain`: its day (a day of the
+    /// month is the nearest such day around the anchor, past-biased, the other kept as alternative).
+    func conversationalDay(at k: Int) -> DateMatch? {
+        guard lowercased(k) == Array("sur".utf8) || keyword(k) == .en else { return nil }
+        var j = k + 1
+        if keyword(j) == .la || keyword(j) == .le { j += 1 }
+        if let weekday = fullWeekday(j) {
+            let following = keyword(j + 1)
+            if following == .last || following == .next {
+                return weekdayMatch(k, j + 2, weekday, following == .last ? .past : .future, rule: "relative-weekday")
+            }
+            return weekdayMatch(k, j + 1, weekday, .inferred, rule: "relative-weekday")
+        }
+        guard let shape = number(j), shape.isPlain, shape.lengths.0 <= 2, (1...31).contains(shape.values.0),
+              !isWord(j + 1), !isNumber(j + 1)
+        else { return nil }
+        return dayOfMonth(shape.values.0, from: k, to: j + 1)
+    }
+
+    /// `dès que possible`, `le plus tôt possible`, `au plus tôt`, `dqp`, `asap`: the near future.
+    func assoonAsPossible(at i: Int) -> DateMatch? {
+        var end: Int?
+        if isDes(i), lowercased(i + 1) == Array("que".utf8), lowercased(i + 2) == Array("possible".utf8) {
+            end = i + 3
+        } else if keyword(i) == .le, keyword(i + 1) == .plus, keyword(i + 2) == .tot,
+                  lowercased(i + 3) == Array("possible".utf8)
+        {
+            end = i + 4
+        } else if keyword(i) == .au, keyword(i + 1) == .plus, keyword(i + 2) == .tot {
+            end = i + 3
+        } else if lowercased(i) == Array("dqp".utf8) || lowercased(i) == Array("asap".utf8) {
+            end = i + 1
+        }
+        guard let end else { return nil }
+        var match = DateMatch(i, end, kind: .date, value: "FUTURE_REF", grain: .day, confidence: 0.6,
+                              rule: "relative-as-soon-as-possible")
         match.anchor = publicationAnchor
         return match
     }

@@ -215,8 +215,14 @@ struct DateScanner {
         if kind == .word {
             // Most words are not date words at all, and the commonest date keywords (`le`, `de`, `en`, `the`)
             // start an expression only before a number or another date word: skip them before trying any rule.
-            guard e.isDateWord else { return conversational && aboutness(at: i) ? conversationMatch(at: i) : nil }
-            if e.function, e.keyword != .none, !isNumber(i + 1), !entry(i + 1).isDateWord { return nil }
+            guard e.isDateWord else {
+                // `peu près 11`, `dqp`, `asap` in messages.
+                guard conversational else { return nil }
+                return aboutness(at: i) ? conversationMatch(at: i) : assoonAsPossible(at: i)
+            }
+            if e.function, e.keyword != .none, !isNumber(i + 1), !entry(i + 1).isDateWord {
+                return conversational && isDes(i) ? assoonAsPossible(at: i) : nil  // `dès que possible`
+            }
             switch e.keyword {
             // Words that only continue an expression (`plus tard`, `mardi gras`, `fête du travail`): common
             // words such as `plus` must not run every rule.

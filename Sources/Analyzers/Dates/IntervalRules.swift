@@ -155,6 +155,7 @@ extension DateScanner {
     func dayAfterTime(at k: Int, forward: Bool) -> DateMatch? {
         var k = k
         if keyword(k) == .le || keyword(k) == .on || keyword(k) == .the || punctuation(k) == 0x2C { k += 1 }
+        if conversational, let day = conversationalDay(at: k) { return day }
         var day: DateMatch?
         // `le dimanche` alone is habitual (`ferme à 15 h le dimanche`), not a day.
         if keyword(k - 1) == .le, fullWeekday(k) != nil, !isNumber(k + 1) { return nil }

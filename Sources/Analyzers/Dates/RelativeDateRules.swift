@@ -281,7 +281,13 @@ extension DateScanner {
                 || (keyword(i + 2) == .jusqu && timeAt(i + 4) != nil),
               bareTime(at: i + 1) == nil
         else { return nil }
-        let day = shape.values.0
+        guard let match = dayOfMonth(shape.values.0, from: i, to: i + 2) else { return nil }
+        return attachingTime(to: match)
+    }
+
+    /// Day `day` of a month left unsaid, over tokens `start..<end`: the nearest such day around the anchor
+    /// (past-biased, see ``nearerPast(_:_:_:)``), the other kept as alternative.
+    func dayOfMonth(_ day: Int, from start: Int, to end: Int) -> DateMatch? {
         guard let anchor = anchorDate, let anchorMonth = anchor.month, let reference = anchorDay else { return nil }
         var past: Int?, future: Int?
         for offset in -2...2 {
@@ -291,11 +297,11 @@ extension DateScanner {
             if number <= reference { past = number } else if future == nil { future = number }
         }
         guard let chosen = Self.nearerPast(past, future, reference) else { return nil }
-        var match = DateMatch(i, i + 2, point: .day(chosen), confidence: 0.65, rule: "partial-day")
+        var match = DateMatch(start, end, point: .day(chosen), confidence: 0.65, rule: "partial-day")
         match.anchor = publicationAnchor
         if let other = chosen == past ? future : past { match.alternatives = [DatePoint.day(other).reading] }
         match.flag(.directionInferred)
-        return attachingTime(to: match)
+        return match
     }
 
     /// Of a past and a future day, the one to choose when news is past-biased: the past one unless the future
