@@ -654,6 +654,16 @@ struct DurationTests {
         #expect(DateFixtures.values("over the past three years") == ["P3Y"])
     }
 
+    @Test func withinTheNextUnitsEveryYearOnADayAndADateBeforeABound() {
+        let now = PublicationDate(iso8601: "2024-03-15T10:00")
+        let within = DateExtractor().extract(from: "Une réponse est attendue dans les 48 heures.", anchor: now)
+        #expect(within.map(\.value) == ["2024-03-15T10:00/2024-03-17T10:00"])
+        #expect(DateExtractor().extract(from: "Il doit partir dans les 2h.", anchor: now).map(\.value)
+            == ["2024-03-15T10:00/2024-03-15T12:00"])
+        #expect(DateFixtures.values("La fête a lieu chaque 14 juillet.") == ["XXXX-07-14"])
+        #expect(DateFixtures.values("Dépôt le 23/12 avant 17h.") == ["../2023-12-23T17:00"])
+    }
+
     @Test func weekdaysInThePluralAndTimesBeforeASet() {
         #expect(DateFixtures.values("Le marché a lieu les dimanches.") == ["XXXX-WXX-7"])
         #expect(DateFixtures.values("Le rapport est publié annuellement.") == ["P1Y"])

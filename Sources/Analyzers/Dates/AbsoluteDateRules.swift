@@ -25,6 +25,12 @@ extension DateScanner {
     /// `absoluteDate` followed by a time when one comes next.
     func absoluteMatch(at i: Int) -> DateMatch? {
         guard let match = absoluteDate(at: i) else { return nil }
+        let next = keyword(match.end)
+        if next == .avant || next == .apres || next == .jusqu || isDes(match.end),
+           let bounded = dayThenBound(i, match.point?.year == nil ? inferredYear(match) : match)
+        {
+            return bounded  // `le 23/12 avant 17h`
+        }
         return attachingTime(to: match)
     }
 

@@ -217,7 +217,7 @@ extension DateScanner {
         let direction = keyword(i)
         guard direction == .last || direction == .next, isDernierOrProchain(i), keyword(i - 1) != .le,
               keyword(i - 1) != .la,
-              keyword(i - 1) != .les, keyword(i - 1) != .elidedL, let anchorDay
+              keyword(i - 1) != .les, keyword(i - 1) != .elidedL
         else { return nil }
         var j = i + 1
         var count = 1
@@ -231,7 +231,14 @@ extension DateScanner {
             unit = found
             j += 1
         }
-        let past = direction == .last
+        return spanFromAnchor(i, j, count, unit, past: direction == .last, rule: "interval-recent-conversation")
+    }
+
+    /// The `count` units just before (`past`) or after the anchor's instant, over tokens `i..<j`: minutes and hours
+    /// count from the anchor's time (midnight when it has none), longer units from its day (after it: from the next
+    /// day).
+    func spanFromAnchor(_ i: Int, _ j: Int, _ count: Int, _ unit: DateUnit, past: Bool, rule: String) -> DateMatch? {
+        guard let anchorDay else { return nil }
         let value: String, start: String, end: String
         switch unit {
         case .second, .minute, .hour:
@@ -244,12 +251,12 @@ extension DateScanner {
             let days = unit == .week ? 7 * count : count
             let (from, to) = past ? (anchorDay - days, anchorDay) : (anchorDay + 1, anchorDay + 1 + days)
             (start, end) = (DatePoint.instant(from), DatePoint.instant(to))
-            value = DatePoint.day(from).value + "/" + DatePoint.day(to).value
+            value = DatePoint.day(from).value + "/" + DatePoint.day(to - 1).value  // the last day named, as in ranges
         default:
             return nil
         }
         var match = DateMatch(i, j, kind: .interval, value: value, grain: unit.granularity, confidence: 0.6,
-                              rule: "interval-recent-conversation")
+                              rule: rule)
         match.intervalStart = start
         match.intervalEnd = end
         match.anchor = publicationAnchor

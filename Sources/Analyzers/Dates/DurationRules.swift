@@ -33,7 +33,21 @@ extension DateScanner {
         case .inEN where keyword(i + 1) == .recent:
             guard let unit = entry(i + 2).unit, entry(i + 2).plural else { return nil }
             return recentDuration(i, i + 3, nil, unit, forward: false)
+        case .dans where keyword(i + 1) == .les:
+            // `dans les 48 heures`, `dans les 15 jours`: from now to that many units later.
+            if let shape = number(i + 2), shape.groups == 1, shape.suffix == .hour, shape.lengths.0 <= 3 {
+                return spanFromAnchor(i, i + 3, shape.values.0, .hour, past: false, rule: "interval-within")  // `2h`
+            }
+            guard let quantity = quantity(at: i + 2), let count = quantity.count, count <= 1000 else { return nil }
+            return spanFromAnchor(i, quantity.end, count, quantity.unit, past: false, rule: "interval-within")
         case .chaque, .each, .every:
+            if let date = absoluteDate(at: i + 1), let point = date.point, point.grain == .day,
+               point.year == nil || date.flags.contains(.yearInferred), let month = point.month, let day = point.day
+            {
+                // `chaque 14 juillet`: every year on that day.
+                let value = "XXXX-" + DatePoint.pad(month, 2) + "-" + DatePoint.pad(day, 2)
+                return DateMatch(i, date.end, kind: .set, value: value, grain: .day, confidence: 0.8, rule: "set-date")
+            }
             return set(i, from: i + 1)
         case .tous:
             if keyword(i + 1) == .les { return set(i, from: i + 2) }

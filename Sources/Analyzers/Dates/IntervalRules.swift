@@ -69,9 +69,13 @@ extension DateScanner {
     /// `jeudi après 9h30`, `demain avant midi`: a day, then `après`/`avant` and a time, as one open interval
     /// (`2024-03-14T09:30/..`, `../2024-03-16T12:00`); `demain jusqu'à 16h`, from the start of the day.
     private func dayThenBound(at i: Int) -> DateMatch? {
-        guard let day = relativeMatch(at: i), let point = day.point, point.grain == .day, !point.hasTime else {
-            return nil
-        }
+        guard let day = relativeMatch(at: i) else { return nil }
+        return dayThenBound(i, day)
+    }
+
+    /// `dayThenBound(at:)` for a day already read: `le 23/12 avant 17h`, `jeudi 14 mars après 9h30`.
+    func dayThenBound(_ i: Int, _ day: DateMatch) -> DateMatch? {
+        guard let point = day.point, point.grain == .day, !point.hasTime else { return nil }
         // `jeudi après 9h30`, `demain avant midi`, `vendredi à partir de midi`, `jeudi dès 8h`.
         var timeToken = day.end + 1
         var before = keyword(day.end) == .avant
