@@ -108,6 +108,14 @@ struct DateConversationTests {
         #expect(DateFixtures.values("je reviens en 15").isEmpty)
     }
 
+    @Test func monthsWithTheirDayInWords() {
+        #expect(Self.values("je reviens mai vingt et un") == ["2023-05-21"])
+        #expect(Self.values("je reviens août seconde") == ["2023-08-02"])
+        #expect(Self.values("je reviens seconde d'août") == ["2023-08-02"])
+        // An abbreviation is a month only with figures: `sept trente` is a time.
+        #expect(Self.values("réveil sept trente") == ["T07:30"])
+    }
+
     @Test func dayOfTheMonthAloneAndSecondsAlone() {
         #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
         #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])

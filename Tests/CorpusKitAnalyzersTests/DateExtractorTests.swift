@@ -154,6 +154,9 @@ struct NumericDateTests {
         #expect(DateFixtures.extract("Posted 02/22/2016").first?.rule == "numeric-mdy")
         #expect(DateFixtures.values("le 02/11/2016") == ["2016-11-02"])
         #expect(DateFixtures.values("le 2015.5.13") == ["2015-05-13"])
+        // Logs and page metadata: a month name between slashes.
+        #expect(DateFixtures.values("Posted 23/Sep/2020") == ["2020-09-23"])
+        #expect(DateFixtures.values("Posted 2020/Sep/23") == ["2020-09-23"])
     }
 
     @Test func monthAndYear() {

@@ -22,6 +22,23 @@ extension DateScanner {
         return Int(e.month)
     }
 
+    /// `23/Sep/2020`, `23-Sep-2020`, `2020/Sep/23`: a month name between slashes or dashes, as logs and page
+    /// metadata write dates.
+    func slashedMonthName(at j: Int) -> DateMatch? {
+        let p = punctuation(j + 1)
+        guard isNumber(j), p == 0x2F || p == 0x2D, punctuation(j + 3) == p, isAttached(j + 1), isAttached(j + 2),
+              isAttached(j + 3), isAttached(j + 4), let month = monthField(at: j + 2), let last = number(j + 4),
+              last.isPlain
+        else { return nil }
+        if let year = year(j + 4), let (day, _) = dayField(at: j) {
+            return dayMatch(j, j + 5, year, month, day, rule: "absolute-day-month-year")
+        }
+        if let year = year(j), let (day, _) = dayField(at: j + 4) {
+            return dayMatch(j, j + 5, year, month, day, rule: "absolute-day-month-year")
+        }
+        return nil
+    }
+
     /// `absoluteDate` followed by a time when one comes next.
     func absoluteMatch(at i: Int) -> DateMatch? {
         guard let match = absoluteDate(at: i) else { return nil }
@@ -62,6 +79,7 @@ extension DateScanner {
 
     /// The fields of a date written without a weekday at token `j`.
     func calendarFields(at j: Int) -> DateMatch? {
+        if let logged = slashedMonthName(at: j) { return logged }
         // Day first: `14 mars 2024`, `1er mai`, `14th of March`.
         if let (day, k) = dayField(at: j) {
             let m = keyword(k) == .of ? k + 1 : k

@@ -136,6 +136,7 @@ extension DateScanner {
         if let days = looseDayRange(at: i) { return days }
         if let range = looseTimeRange(at: i) { return range }
         if let recent = recentSpan(at: i) { return recent }
+        if let day = looseMonthDay(at: i) { return attachingTime(to: day) }
         if let soon = assoonAsPossible(at: i) { return soon }
         if lowercased(i) == Array("en".utf8) || lowercased(i) == Array("sur".utf8), let day = conversationalDay(at: i),
            day.point?.weekday == nil, keyword(i - 1) != .a
@@ -261,6 +262,39 @@ extension DateScanner {
         match.intervalEnd = end
         match.anchor = publicationAnchor
         return match
+    }
+
+    /// A month with its day in words or as an ordinal: `mai vingt et un`, `mai vingt-neuf`, `août seconde`,
+    /// `seconde d'août`, `Octobre. 2`.
+    private func looseMonthDay(at i: Int) -> DateMatch? {
+        var day: Int?, month: Int?, end = i
+        if let m = monthField(at: i) {
+            var k = i + 1
+            if punctuation(k) == 0x2E, isNumber(k + 1) { k += 1 }  // `Octobre. 2`
+            if let shape = number(k), k > i + 1, shape.isPlain, (1...31).contains(shape.values.0) {
+                (day, end) = (shape.values.0, k + 1)
+            } else if isWord(k), !entry(i).monthAbbreviation, entry(k).number >= 1, entry(k).number <= 31,
+                      entry(k + 1).unit == nil
+            {
+                // (`sept trente` is half past seven: an abbreviation takes its day in figures only.)
+                var n = Int(entry(k).number)
+                end = k + 1
+                if n == 20 || n == 30, keyword(k + 1) == .et, entry(k + 2).number == 1 { n += 1; end = k + 3 }
+                else if n == 20, isWord(k + 1), (1...9).contains(entry(k + 1).number) { n += Int(entry(k + 1).number); end = k + 2 }
+                day = n
+            } else if entry(k).ordinal != 0, !entry(i).monthAbbreviation {
+                (day, end) = (Int(entry(k).ordinal), k + 1)
+            }
+            month = m
+        } else if entry(i).ordinal != 0, keyword(i + 1) == .de || keyword(i + 1) == .elidedD,
+                  let m = monthField(at: i + 2)
+        {
+            (day, month, end) = (Int(entry(i).ordinal), m, i + 3)  // `seconde de août`
+        }
+        guard let day, let month, day <= PublicationDate.daysIn(month: month, year: 2000), !nounFollows(end - 1)
+        else { return nil }
+        return inferredYear(DateMatch(i, end, point: DatePoint(grain: .day, month: month, day: day), confidence: 0.6,
+                                      rule: "absolute-month-day-conversation"))
     }
 
     /// `dernière nuit`, `la prochaine soirée`: the part of the day before (yesterday's) or after (tomorrow's).

@@ -30,7 +30,7 @@ extension DateScanner {
         if isAttached(i), before == 0x2E || before == 0x2F || before == 0x40 || isWord(i - 1) { return i + 1 }
         let after = punctuation(i + 1)
         if isAttached(i + 1), after == 0x2E || after == 0x2F || after == 0x40, isAttached(i + 2),
-           isWord(i + 2) || isNumber(i + 2)
+           isWord(i + 2) || isNumber(i + 2), slashedMonthName(at: i) == nil  // (`23/Sep/2020` is a date)
         {
             return i + 1
         }
