@@ -28,6 +28,11 @@ struct DateConversationTests {
         #expect(Self.values("c'est huit et quart") == ["T08:15"])
         #expect(Self.values("rappel 1140 a.m.") == ["T11:40"])
         #expect(Self.values("rappel 340pm") == ["T15:40"])
+        // Minutes added after `heures`, `h` or a meridiem.
+        #expect(Self.values("je reviens sept heures et dix") == ["T07:10"])
+        #expect(Self.values("c'est 8 h et vingt minutes dans la soirée") == ["T20:20"])
+        #expect(Self.values("c'est 9pm et trois quarts") == ["T21:45"])
+        #expect(Self.values("c'est sept et demie heures") == ["T07:30"])
     }
 
     @Test func partsOfTheDayMoveTheHour() {
@@ -59,6 +64,7 @@ struct DateConversationTests {
         #expect(Self.values("de 5 à 7 demain") == ["2024-03-16T05:00/2024-03-16T07:00"])
         #expect(Self.values("dispo 5 au 6 ce soir") == ["2024-03-15T17:00/2024-03-15T18:00"])
         #expect(Self.values("dispo 16:00 - 17:00") == ["T16:00/T17:00"])
+        #expect(Self.values("sorti 3 du matin et 5pm") == ["T03:00/T17:00"])
         #expect(Self.values("absent de 5 à 6 de 22/4/2016") == ["2016-04-22T05:00/2016-04-22T06:00"])
         #expect(Self.values("dispo entre 5pm et 6 après-midi") == ["T17:00/T18:00"])
         // Days of a month, ages and scores stay what they are.

@@ -12,14 +12,37 @@ extension DateScanner {
     /// `a.m.`) and a part of the day (`du soir`, `dans la soirée`, `ce matin`, `, ce soir`) that moves the hour.
     /// `marked` tells whether anything besides the bare hour was read.
     func looseTime(at j: Int) -> (hour: Int, minute: Int?, end: Int, marked: Bool)? {
+        var news: (hour: Int, minute: Int?, end: Int)?
         if isNumber(j), number(j)?.isPlain != true, let time = bareTime(at: j) {
-            return (time.hour, time.minute, time.end, true)  // `6pm`, `7:30`, `18h`
+            news = time  // `6pm`, `7:30`, `18h`
+        } else if isNumber(j), let time = bareTime(at: j), time.end > j + 1 {
+            news = time  // `3 du matin`, `5 pm`
+        } else if let time = clockTime(at: j, introduced: true) {
+            news = time  // `7 heures`, `sept heures et quart`
         }
-        if isNumber(j), let time = bareTime(at: j), time.end > j + 1 {
-            return (time.hour, time.minute, time.end, true)  // `3 du matin`, `5 pm`
-        }
-        if let time = clockTime(at: j, introduced: true) {
-            return (time.hour, time.minute, time.end, true)  // `7 heures`, `sept heures et quart`
+        if var time = news {
+            // Minutes added loosely: `sept heures et dix`, `8 h et vingt minutes`, `9pm et trois quarts`.
+            if time.minute == nil, keyword(time.end) == .et {
+                let k = time.end + 1
+                if keyword(k) == .demi { (time.minute, time.end) = (30, k + 1) }
+                else if keyword(k) == .quart { (time.minute, time.end) = (15, k + 1) }
+                else if count(k) == 3, keyword(k + 1) == .quart { (time.minute, time.end) = (45, k + 2) }
+                else if entry(time.end - 1).unit == .hour || keyword(time.end - 1) == .h
+                            || entry(k + 1).unit == .minute || entry(k + 2).unit == .minute,
+                        // (after `heures` or `h`, or with `minutes`: not `entre 5pm et 6`)
+                        let m = minutes(at: k) ?? count(k).flatMap({ (1...59).contains($0) ? ($0, k + 1) : nil })
+                {
+                    (time.minute, time.end) = (m.0, m.1)
+                    if entry(time.end).unit == .minute { time.end += 1 }
+                }
+            }
+            var p = time.end
+            if punctuation(p) == 0x2C { p += 1 }
+            if let part = looseTimePart(at: p) {
+                time.hour = Self.hour(time.hour, in: part.code)
+                time.end = part.end
+            }
+            return (time.hour, time.minute, time.end, true)
         }
         var hour: Int
         var minute: Int?
@@ -66,6 +89,7 @@ extension DateScanner {
             }
         }
         var marked = minute != nil
+        if minute != nil, entry(k).unit == .hour { k += 1 }  // `sept et demie heures`
         if let meridiem = meridiem(at: k) {
             // `quinze trente p m`: a meridiem after an hour past noon only confirms it.
             guard (1...12).contains(hour) || meridiem.pm && hour <= 23 else { return nil }
@@ -174,9 +198,11 @@ extension DateScanner {
             start += 2  // `à peu près 11`, `peu près 11`
             introduced = true
         }
-        // What the news rules read (`8pm dans la soirée, dimanche`, `à 7 heures`) is left to them.
-        if bareTime(at: start) != nil || clockTime(at: start, introduced: true) != nil { return nil }
         guard let time = looseTime(at: start) else { return nil }
+        // What the news rules read as far (`8pm dans la soirée, dimanche`, `à 7 heures`) is left to them.
+        if let news = bareTime(at: start) ?? clockTime(at: start, introduced: true), news.end >= time.end {
+            return nil
+        }
         let partOfDayAfter = dayAfterTime(at: time.end, forward: false)?.point?.partOfDay != nil
         guard introduced || time.marked || partOfDayAfter else { return nil }
         // Not an amount or a score: `à 7 ans`, `à 7 contre 3`, `7 %`.
@@ -376,7 +402,10 @@ extension DateScanner {
         var c = first.end
         switch keyword(c) {
         case .a, .au, .to, .until: guard opener != .entre, opener != .between else { return nil }
-        case .et, .and: guard opener == .entre || opener == .between else { return nil }
+        case .et, .and:
+            // `entre 5 et 6`, or two clock times: `3 du matin et 5pm`.
+            guard opener == .entre || opener == .between || first.marked && looseTime(at: c + 1)?.marked == true
+            else { return nil }
         case .jusqu where keyword(c + 1) == .a: c += 1
         default: guard punctuation(c) == 0x2D, opener != .entre, opener != .between else { return nil }
         }
