@@ -122,6 +122,16 @@ struct DateConversationTests {
         #expect(Self.values("réveil sept trente") == ["T07:30"])
     }
 
+    @Test func dayOfTheMonthWithItsHoursBlankDatesAndSeasons() {
+        #expect(Self.values("je serai là le 17 de 14 à 16") == ["2024-03-17T14:00/2024-03-17T16:00"])
+        #expect(Self.values("je suis né le 18 08 78") == ["1978-08-18"])
+        #expect(Self.values("je reviens demain du matin à 7") == ["2024-03-16T07:00"])
+        #expect(Self.values("je reviens 14 octobre 2023 pour 8:00am") == ["2023-10-14T08:00"])
+        #expect(Self.values("je partirai l'été") == ["XXXX-SU"])
+        #expect(Self.values("une réunion bihebdomadaire") == ["P2W"])
+        #expect(DateFixtures.values("je suis né le 18 08 78").isEmpty)
+    }
+
     @Test func dayOfTheMonthAloneAndSecondsAlone() {
         #expect(Self.values("je reviens le 23.") == ["2024-02-23"])
         #expect(Self.values("rendez-vous 12:34:25") == ["T12:34:25"])

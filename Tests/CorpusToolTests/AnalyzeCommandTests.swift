@@ -88,6 +88,21 @@ struct AnalyzeCommandTests {
         #expect(run.lines[1].contains("2 tokens, 1 sentences, 1 paragraphs"))
     }
 
+    @Test func dateRegisterChoosesHowLooselyHoursAreRead() throws {
+        let input = #"{"id": "c1", "text": "On se voit 17 à 18 ?", "publishedAt": "2024-03-15"}"#
+        let chat = try Tool.run(
+            ["analyze", "-", "--analyzers", "dates", "--no-clean", "--quiet", "--date-register", "conversation"],
+            input: input)
+        #expect(chat.status == 0)
+        #expect(chat.stdout.contains(#""value":"T17:00\/T18:00""#) || chat.stdout.contains(#""value":"T17:00/T18:00""#))
+        let news = try Tool.run(["analyze", "-", "--analyzers", "dates", "--no-clean", "--quiet"], input: input)
+        #expect(news.status == 0)
+        #expect(!news.stdout.contains("T17:00"))
+        let wrong = try Tool.run(["analyze", "-", "--date-register", "chat"], input: input)
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("unknown date register 'chat'"))
+    }
+
     @Test func defaultOutputExplainsCleaningButHasNoTokens() throws {
         let run = try Tool.run(["analyze", "Examples/corpus"])
         #expect(run.status == 0)

@@ -261,6 +261,14 @@ extension DateScanner {
             // numeric around: a run of numbers is a phone number or a code).
             return dayMatch(j, j + 3, year.values.0, month.values.0, shape.values.0, rule: "numeric-dmy-blank")
         }
+        if conversational, !lenient, let month = number(j + 1), month.isPlain, month.lengths.0 <= 2,
+           (1...12).contains(month.values.0), let year = number(j + 2), year.isPlain, year.lengths.0 == 2,
+           !isNumber(j - 1), !isNumber(j + 3)
+        {
+            // In messages, `18 08 78`: a day, a month and a two-digit year, blank-separated.
+            return dayMatch(j, j + 3, expandTwoDigitYear(year.values.0), month.values.0, shape.values.0,
+                            rule: "numeric-dmy-blank")
+        }
         if lenient, let month = number(j + 1), month.isPlain, month.lengths.0 <= 2, !isNumber(j - 1) {
             // Parsing a string that is a date (see ``DateExtractor/parse(_:anchor:)``): `17 02`, `20 02 14`.
             if let year = number(j + 2), year.isPlain, year.lengths.0 == 2 || year.lengths.0 == 4, !isNumber(j + 3) {

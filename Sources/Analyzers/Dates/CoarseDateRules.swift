@@ -281,7 +281,11 @@ extension DateScanner {
             let after = keyword(j + 1)
             guard before == .elidedL || before == .le || before == .the || before == .last || before == .next,
                   after == .last || after == .next || before == .last || before == .next
-            else { return nil }
+            else {
+                // In messages, `je partirai l'été`: some summer, the year unsaid.
+                guard conversational, !nounFollows(j) else { return nil }
+                return DateMatch(start, j + 1, point: point, confidence: 0.5, rule: "season-conversation")
+            }
             offset = after == .last || before == .last ? -1 : 1
             end = after == .last || after == .next ? j + 2 : j + 1
         }

@@ -168,6 +168,9 @@ extension DateScanner {
             return day  // `je reviendrai en 15`
         }
         if let night = lastOrNextPart(at: i) { return night }
+        if keyword(i) == .periodicAdjective, lowercased(i).starts(with: Array("bi".utf8)) {
+            return DateMatch(i, i + 1, kind: .set, value: "P2W", grain: .week, confidence: 0.6, rule: "set-adjective")
+        }
         if keyword(i) == .periodicAdjective {
             // `une réunion hebdomadaire`: in a request, a recurrence. (No unit in the lexicon: in news these words
             // must not count as units.)
@@ -394,7 +397,7 @@ extension DateScanner {
 
     /// `17 à 18`, `5 au 6 ce soir`, `de 5 à 7 demain`, `16 jusqu'à 17`, `entre 5 et 6 de l'après-midi`: two loose
     /// hours; a meridiem or part of the day after the second applies to both.
-    private func looseTimeRange(at i: Int) -> DateMatch? {
+    func looseTimeRange(at i: Int, dayBefore: DateMatch? = nil) -> DateMatch? {
         var k = i
         let opener = keyword(i)
         if opener == .de || opener == .entre || opener == .from || opener == .between { k += 1 }
@@ -438,7 +441,7 @@ extension DateScanner {
         (start.hour, start.minute) = (firstHour, first.minute)
         var end = DatePoint(grain: grain)
         (end.hour, end.minute) = (secondHour, second.minute)
-        var match = timeRangeResult(from: i, start: start, end: end, endToken: second.end, dayBefore: dayOf,
+        var match = timeRangeResult(from: i, start: start, end: end, endToken: second.end, dayBefore: dayOf ?? dayBefore,
                                     rule: "interval-time-conversation")
         if let dayOf { match.end = dayOf.end }
         return match

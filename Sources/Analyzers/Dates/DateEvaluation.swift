@@ -631,6 +631,10 @@ public struct DateEvaluator: Sendable {
         return text.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
             var piece = String(part).uppercased()
             if let duration = canonicalDuration(piece) { return duration }
+            // A season of no stated year: TIMEX3's `XXXX-SU` is the spec's `SU`.
+            if piece.hasPrefix("XXXX-"), ["SP", "SU", "FA", "WI"].contains(String(piece.dropFirst(5))) {
+                return String(piece.dropFirst(5))
+            }
             // `2016-11-07 22:00:00` → `2016-11-07T22:00:00`
             if piece.count > 11, piece[piece.index(piece.startIndex, offsetBy: 10)] == " " {
                 piece.replaceSubrange(

@@ -396,7 +396,7 @@ enum DateLexicon {
         add(["mensuellement"]) { $0.unit = .month; $0.keyword = .periodically }
         add(["annuellement", "annually"]) { $0.unit = .year; $0.keyword = .periodically }
         add(["quotidien", "quotidienne", "quotidiens", "quotidiennes"]) { $0.keyword = .periodicAdjective }
-        add(["hebdomadaire", "hebdomadaires"]) { $0.keyword = .periodicAdjective }
+        add(["hebdomadaire", "hebdomadaires", "bihebdomadaire", "bihebdomadaires"]) { $0.keyword = .periodicAdjective }
         add(["mensuel", "mensuelle", "mensuels", "mensuelles"]) { $0.keyword = .periodicAdjective }
         add(["annuel", "annuelle", "annuels", "annuelles"]) { $0.keyword = .periodicAdjective }
         // `une demi-heure`, `une demi-journée`: half a unit.

@@ -272,16 +272,23 @@ extension DateScanner {
     private func dayOfMonthWithTime(_ i: Int) -> DateMatch? {
         let opensSentence = (tokens[i].has(.sentenceStart) && isCapitalized(i) && punctuation(i + 2) == 0x2C)
             || (lenient && !isNumber(i + 2) && entry(i + 2).unit == nil && absoluteDate(at: i + 1) == nil)
-            // In conversation, `le 23` ending a clause (`je reviens le 23.`, `pour le 27 !`).
-            || (conversational && !isWord(i + 2) && !isNumber(i + 2) && punctuation(i + 2) != 0x25)
+            // In conversation, `le 23` ending a clause (`je reviens le 23.`, `pour le 27 !`, `le 17 pour trois
+            // heures`).
+            || (conversational && (!isWord(i + 2) || entry(i + 2).function) && !isNumber(i + 2)
+                && punctuation(i + 2) != 0x25)
         guard let shape = number(i + 1), shape.groups == 1, shape.lengths.0 <= 2,
               shape.suffix == .none || shape.suffix == .ordinal, (1...31).contains(shape.values.0),
               monthField(at: i + 2) == nil,
               opensSentence || timeField(at: i + 2) != nil || timeRange(at: i + 2) != nil
+                || (conversational && looseTimeRange(at: i + 2) != nil)
                 || (keyword(i + 2) == .jusqu && timeAt(i + 4) != nil),
               bareTime(at: i + 1) == nil
         else { return nil }
         guard let match = dayOfMonth(shape.values.0, from: i, to: i + 2) else { return nil }
+        if conversational, var range = looseTimeRange(at: i + 2, dayBefore: match) {
+            range.start = i  // `le 17 de 14 à 16`
+            return range
+        }
         return attachingTime(to: match)
     }
 

@@ -7,6 +7,9 @@ extension DateScanner {
     /// `autour de`, a comma or a dash.
     func timeField(at j: Int) -> (hour: Int, minute: Int?, end: Int)? {
         if let time = bareTime(at: j) ?? clockTime(at: j, introduced: true) { return time }
+        if conversational, keyword(j) == .pour, let time = bareTime(at: j + 1), !(number(j + 1)?.isPlain ?? true) {
+            return time  // `14 octobre pour 8:00am`, in messages
+        }
         if let k = afterTimeIntroducer(j) { return bareTime(at: k) ?? clockTime(at: k, introduced: true) }
         let p = punctuation(j)
         guard p == 0x2C || p == 0x2D else { return nil }
@@ -303,8 +306,8 @@ extension DateScanner {
             return (code, 0, j + 1)
         }
         if let lunch = lunchtime(at: j) { return ("MI", lunch.modifier, lunch.end) }
-        if conversational, keyword(j) == .elidedD, let code = part(j + 1, daytime: false) {
-            return (code, 0, j + 2)  // `mardi d'après-midi`, in messages
+        if conversational, keyword(j) == .elidedD || keyword(j) == .du, let code = part(j + 1, daytime: false) {
+            return (code, 0, j + 2)  // `mardi d'après-midi`, `demain du matin`, in messages
         }
         if conversational, keyword(j) == .le || keyword(j) == .la, earlyOrLate(j + 1) != nil || modifier(j + 1) != nil {
             // In messages: `le tard soirée`, `le fin de nuit`.

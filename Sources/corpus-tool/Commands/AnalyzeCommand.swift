@@ -8,10 +8,11 @@ struct AnalyzeCommand: ToolCommand {
     static let abstract = "Run analyzers over articles and print one result per article."
     static let usage =
         "corpus-tool analyze <path> ... [--analyzers <ids>] [--format jsonl|json|table] [--summary <file>] [--no-clean]"
+        + " [--date-register news|conversation]"
     static let options: [ArgumentScanner.Option] = [
         .init(name: "--analyzers", takesValue: true), .init(name: "--format", takesValue: true),
         .init(name: "--summary", takesValue: true), .init(name: "--quiet", takesValue: false),
-        .init(name: "--no-clean", takesValue: false),
+        .init(name: "--no-clean", takesValue: false), .init(name: "--date-register", takesValue: true),
     ]
     static let help = """
         OVERVIEW: \(abstract)
@@ -34,6 +35,8 @@ struct AnalyzeCommand: ToolCommand {
                                   indented array) or table (one aligned line per article, for people).
           --summary <file>        Also write the corpus summary (totals per analyzer) as JSON to <file>.
           --no-clean              Analyse the text as read, without page cleaning.
+          --date-register <r>     news (default) or conversation: comments, chat and messages, where `à 7`,
+                                  `sept trente` and `17 à 18` are clock times.
           --quiet                 No progress line on standard error.
           -h, --help              Show help information.
 
@@ -43,6 +46,7 @@ struct AnalyzeCommand: ToolCommand {
           corpus-tool analyze articles.jsonl --analyzers text --summary totals.json
           corpus-tool analyze Examples/corpus --analyzers cleaning,text --no-clean
           cat articles.jsonl | corpus-tool analyze - > results.jsonl
+          corpus-tool analyze comments.jsonl --analyzers dates --date-register conversation
         """
 
     enum Format: String { case jsonl, json, table }
@@ -60,6 +64,7 @@ struct AnalyzeCommand: ToolCommand {
     let summaryPath: String?
     let quiet: Bool
     let clean: Bool
+    let dateRegister: DateExtractor.Register
 
     init(_ arguments: ArgumentScanner) throws {
         guard !arguments.positionals.isEmpty else { throw UsageError("missing <path>: give files, directories or -") }
@@ -79,10 +84,17 @@ struct AnalyzeCommand: ToolCommand {
         summaryPath = arguments.value("--summary")
         quiet = arguments.flag("--quiet")
         clean = !arguments.flag("--no-clean")
+        let registerName = arguments.value("--date-register") ?? "news"
+        guard let register = DateExtractor.Register(rawValue: registerName) else {
+            throw UsageError("unknown date register '\(registerName)' (expected news or conversation)")
+        }
+        dateRegister = register
     }
 
     func run() throws -> ExitCode {
-        let pipeline = try CorpusInput.pipeline(selecting: analyzerIDs, preprocessing: clean)
+        var registry = AnalyzerRegistry.standard
+        if dateRegister != .news { registry.replace(with: DateAnalyzer(register: dateRegister)) }
+        let pipeline = try CorpusInput.pipeline(selecting: analyzerIDs, preprocessing: clean, registry: registry)
         let reader = CorpusInput.reader(paths)
 
         let encoder = AnalysisJSONEncoder(prettyPrinted: format == .json)

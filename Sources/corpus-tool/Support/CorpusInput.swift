@@ -5,11 +5,13 @@ import Foundation
 /// What every corpus command does first: build the pipeline (a configuration error is a usage error) and open
 /// the inputs (files a directory holds that are not corpus files are named on standard error, not ignored).
 enum CorpusInput {
-    /// A pipeline over the standard registry.
+    /// A pipeline over the standard registry, or `registry` when given.
     /// - Throws: ``UsageError`` when the selection names an unknown analyzer.
-    static func pipeline(selecting ids: [AnalyzerID]?, preprocessing: Bool) throws -> Pipeline {
+    static func pipeline(
+        selecting ids: [AnalyzerID]?, preprocessing: Bool, registry: AnalyzerRegistry = .standard
+    ) throws -> Pipeline {
         do {
-            return try Pipeline(registry: .standard, selecting: ids, preprocessing: preprocessing)
+            return try Pipeline(registry: registry, selecting: ids, preprocessing: preprocessing)
         } catch let error as CorpusKitError {
             throw UsageError(error.message)
         }
