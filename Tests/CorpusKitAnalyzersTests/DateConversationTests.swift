@@ -129,6 +129,9 @@ struct DateConversationTests {
         #expect(Self.values("je reviens 14 octobre 2023 pour 8:00am") == ["2023-10-14T08:00"])
         #expect(Self.values("je partirai l'été") == ["XXXX-SU"])
         #expect(Self.values("une réunion bihebdomadaire") == ["P2W"])
+        #expect(Self.values("absent 2015.3") == ["2015-03"])
+        #expect(DateFixtures.values("une hausse de 2015.3").isEmpty)
+        #expect(Self.values("je reviendrai nuit lendemain") == ["2024-03-16TNI"])
         #expect(DateFixtures.values("je suis né le 18 08 78").isEmpty)
     }
 

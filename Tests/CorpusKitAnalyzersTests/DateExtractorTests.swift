@@ -434,6 +434,12 @@ struct IntervalTests {
         #expect(DateFixtures.values("Open 4pm until 5pm.") == ["T16:00/T17:00"])
     }
 
+    @Test func numericDayRangesInOneToken() {
+        #expect(DateFixtures.values("Soldes du 28/2-1/3") == ["2024-02-28/2024-03-01"])
+        #expect(DateFixtures.values("Expo 10/1-11/2/2017") == ["2017-01-10/2017-02-11"])
+        #expect(DateFixtures.values("Expo 30/2-1/3").isEmpty)
+    }
+
     @Test func shortenedSecondYearAndYearMonth() {
         #expect(DateFixtures.values("Lors de la saison 2011-12, il a marqué.") == ["2011/2012"])
         #expect(DateFixtures.values("Le fichier 2019-12 a été publié.") == ["2019-12"])

@@ -219,6 +219,13 @@ extension DateScanner {
             return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.0, month: shape.values.1),
                              confidence: 0.8, rule: "numeric-ym")
         }
+        if conversational, shape.groups == 2, separator == 0x2E, shape.lengths.0 == 4, shape.lengths.1 <= 2,
+           (1...12).contains(shape.values.1), (1900...2100).contains(shape.values.0)
+        {
+            // `2015.3` in a message: a year and a month (in news, as often a decimal).
+            return DateMatch(j, j + 1, point: DatePoint(grain: .month, year: shape.values.0, month: shape.values.1),
+                             confidence: 0.6, rule: "numeric-ym")
+        }
         if shape.groups == 2, separator == 0x2D, shape.lengths.0 <= 2, shape.lengths.1 == 4,
            (1...12).contains(shape.values.0), (1800...2100).contains(shape.values.1), !nounFollows(j)
         {

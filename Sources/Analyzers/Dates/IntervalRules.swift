@@ -244,6 +244,52 @@ extension DateScanner {
         return (start, end, second.end)
     }
 
+    /// `28/2-1/3`, `10/1-11/2/2017`: two numeric days, day first, in one token (the year, if any, at the end).
+    private func numericDayRange(at i: Int) -> DateMatch? {
+        guard isNumber(i) else { return nil }
+        let span = tokens[i].span
+        guard span.end - span.start >= 7, span.end - span.start <= 16 else { return nil }
+        // Digit groups and the separators between them.
+        var fields: [Int] = []
+        var separators: [UInt8] = []
+        var k = span.start
+        while k < span.end {
+            var value = 0, digits = 0
+            while k < span.end, bytes[k] >= 0x30, bytes[k] <= 0x39, digits < 4 {
+                value = value * 10 + Int(bytes[k] - 0x30); k += 1; digits += 1
+            }
+            guard digits > 0, digits <= 2 || (fields.count == 4 && digits == 4) else { return nil }
+            fields.append(value)
+            if k < span.end { separators.append(bytes[k]); k += 1 }
+        }
+        guard fields.count == 4 || fields.count == 5, separators.count == fields.count - 1,
+              separators[0] == 0x2F, separators[1] == 0x2D, separators[2] == 0x2F,
+              fields.count == 4 || separators[3] == 0x2F
+        else { return nil }
+        var start = DatePoint(grain: .day, month: fields[1], day: fields[0])
+        var stop = DatePoint(grain: .day, month: fields[3], day: fields[2])
+        guard (1...12).contains(fields[1]), (1...12).contains(fields[3]), (1...31).contains(fields[0]),
+              (1...31).contains(fields[2])
+        else { return nil }
+        var match = DateMatch(i, i + 1, kind: .interval, value: "", grain: .day, confidence: 0.8,
+                              rule: "interval-numeric-days")
+        if fields.count == 5 {
+            stop.year = fields[4]
+        } else {
+            let inferred = inferredYear(DateMatch(i, i + 1, point: stop, rule: match.rule))
+            stop.year = inferred.point?.year
+            match.flags = inferred.flags
+            match.anchor = inferred.anchor
+        }
+        guard let year = stop.year else { return nil }
+        start.year = fields[1] > fields[3] ? year - 1 : year
+        guard let s = start.dayNumber, let e = stop.dayNumber, s <= e else { return nil }
+        match.value = start.value + "/" + stop.value
+        match.intervalStart = start.bounds?.start
+        match.intervalEnd = stop.bounds?.end
+        return match
+    }
+
     /// Whether token `j` is a plain number (`5`, not `5pm`, `16h`, `9:30`).
     private func isPlainNumber(_ j: Int) -> Bool { number(j)?.isPlain == true }
 
@@ -608,6 +654,7 @@ extension DateScanner {
 
     /// `2021-2027`, `2021 – 2027`, `2011-12`, `3-7 juin 2024`.
     private func numericRange(at i: Int) -> DateMatch? {
+        if let days = numericDayRange(at: i) { return days }
         guard let shape = number(i), shape.suffix == .none else { return nil }
         var first = 0, second = 0, end = i + 1
         if shape.groups == 2, shape.separator == 0x2D {

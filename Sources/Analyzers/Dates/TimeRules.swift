@@ -416,7 +416,7 @@ extension DateScanner {
             return withTimeAfterPartOfDay(match)
         }
         if let part = partOfDayPhrase(at: i) ?? partOfDayOf(at: i), let day = weekdayOrDay(after: part.end),
-           part.end > i + 1 || day.rule == "relative-weekday",
+           part.end > i + 1 || day.rule == "relative-weekday" || conversational,
            let match = day.withPartOfDay(part.code, part.modifier, from: i)
         {
             // `dans la soirée de mardi`, `en début d'après-midi lundi`, `dans la matinée d'hier`, `fin de matinée
@@ -482,6 +482,8 @@ extension DateScanner {
         case .hier, .demain, .aujourdhui, .yesterday, .today, .tomorrow:
             guard let day = relativeMatch(at: k), day.point?.grain == .day, day.point?.hasTime == false else { return nil }
             return day
+        case .lendemain where conversational:
+            return relativeMatch(at: k)  // `nuit lendemain`, in messages
         default:
             return nil
         }
