@@ -100,6 +100,10 @@ struct DateConversationTests {
         #expect(Self.values("dehors novembre 19-20") == ["2023-11-19/2023-11-20"])
         #expect(Self.values("dehors 2 oct à 22 octobre") == ["2023-10-02/2023-10-22"])
         #expect(Self.values("dehors depuis aujourd'hui jusqu'à demain") == ["2024-03-15/2024-03-16"])
+        #expect(Self.values("sorti depuis Oct. 2 et Oct 22") == ["2023-10-02/2023-10-22"])
+        #expect(Self.values("dehors 1 Jan jusqu'à Mer, 22 Janv") == ["2024-01-01/2024-01-22"])
+        #expect(Self.values("la journée") == ["2024-03-15"])
+        #expect(DateFixtures.values("la journée").isEmpty)
         // Without a month they are hours, or nothing; a month with its own day makes them hours.
         #expect(Self.values("dispo de 4 au 6 de Avril 22") == ["2023-04-22T04:00/2023-04-22T06:00"])
         #expect(DateFixtures.values("absent 4 au 22 ce mois") != ["2024-03-04/2024-03-22"])

@@ -438,6 +438,9 @@ struct IntervalTests {
         #expect(DateFixtures.values("Soldes du 28/2-1/3") == ["2024-02-28/2024-03-01"])
         #expect(DateFixtures.values("Expo 10/1-11/2/2017") == ["2017-01-10/2017-02-11"])
         #expect(DateFixtures.values("Expo 30/2-1/3").isEmpty)
+        // A day the inferred year lacks: the days as written, year unknown.
+        #expect(DateExtractor().extract(from: "Expo 29/2-1/3", anchor: PublicationDate(year: 2019, month: 9, day: 18))
+            .map(\.value) == ["XXXX-02-29/XXXX-03-01"])
     }
 
     @Test func shortenedSecondYearAndYearMonth() {
@@ -562,6 +565,7 @@ struct CoarseDateTests {
         #expect(DateFixtures.values("dans les années soixante-dix") == ["197"])
         #expect(DateFixtures.values("les années quatre-vingt-dix") == ["199"])
         #expect(DateFixtures.values("les années nonante") == ["199"])
+        #expect(DateFixtures.values("dans les années deux mille") == ["200"])
         #expect(DateFixtures.values("les années dix-neuf cinquante") == ["195"])
         #expect(DateFixtures.values("les années trente-deux").isEmpty)
         #expect(DateFixtures.values("au XIXe siècle") == ["18"])

@@ -157,6 +157,12 @@ extension DateScanner {
             }
             return nil
         }
+        if !isNumber(j), (1...2).contains(entry(j).number), folded(j + 1) == "mille" {
+            // `les années deux mille`.
+            var point = DatePoint(grain: .decade)
+            point.decade = Int(entry(j).number) * 100
+            return DateMatch(i, j + 2, point: point, confidence: 0.85, rule: "decade-spelled")
+        }
         if !isNumber(j), entry(j).number == 19 || entry(j).number == 20, !isNumber(j + 1), entry(j + 1).number >= 0,
            entry(j + 1).number % 10 == 0, entry(j + 1).number < 100
         {

@@ -33,7 +33,7 @@ extension DateScanner {
                 guard punctuation(c) == 0x2D else { return nil }
                 c += 1
             }
-            if fullWeekday(c) != nil, punctuation(c + 1) == 0x2C { c += 2 }  // `jusqu'à Mer, 22 Janv`
+            if entry(c).weekday != 0, punctuation(c + 1) == 0x2C { c += 2 }  // `jusqu'à Mer, 22 Janv`
             guard let found = looseDay(at: c) else { return nil }
             second = found
         }
@@ -91,6 +91,9 @@ extension DateScanner {
         var j = j
         if keyword(j) == .le, isNumber(j + 1) { j += 1 }
         if let date = calendarFields(at: j), let point = date.point, point.grain == .day { return (point, date.end) }
+        if let month = monthField(at: j), let (day, end) = dayField(at: j + 1) {
+            return (DatePoint(grain: .day, month: month, day: day), end)  // `Oct 22`
+        }
         switch keyword(j) {
         case .hier, .demain, .aujourdhui, .today, .tomorrow, .yesterday:
             guard let day = relativeMatch(at: j), let point = day.point, point.grain == .day, !point.hasTime

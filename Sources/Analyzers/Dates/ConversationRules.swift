@@ -162,6 +162,12 @@ extension DateScanner {
         if let recent = recentSpan(at: i) { return recent }
         if let day = looseMonthDay(at: i) { return attachingTime(to: day) }
         if let soon = assoonAsPossible(at: i) { return soon }
+        if keyword(i) == .la, keyword(i + 1) == .journee, !isWord(i + 2), let anchorDay {
+            // `la journée` alone, in a request: today.
+            var match = DateMatch(i, i + 2, point: .day(anchorDay), confidence: 0.5, rule: "relative-today-conversation")
+            match.anchor = publicationAnchor
+            return match
+        }
         if lowercased(i) == Array("en".utf8) || lowercased(i) == Array("sur".utf8), let day = conversationalDay(at: i),
            day.point?.weekday == nil, keyword(i - 1) != .a
         {

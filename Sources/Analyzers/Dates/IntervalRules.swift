@@ -281,12 +281,21 @@ extension DateScanner {
             match.flags = inferred.flags
             match.anchor = inferred.anchor
         }
-        guard let year = stop.year else { return nil }
-        start.year = fields[1] > fields[3] ? year - 1 : year
-        guard let s = start.dayNumber, let e = stop.dayNumber, s <= e else { return nil }
+        if let year = stop.year { start.year = fields[1] > fields[3] ? year - 1 : year }
+        if let s = start.dayNumber, let e = stop.dayNumber {
+            guard s <= e else { return nil }
+            match.intervalStart = start.bounds?.start
+            match.intervalEnd = stop.bounds?.end
+        } else {
+            // No year, or an inferred one in which a day does not exist (`29/2-1/3` in 2019): the days as written,
+            // year unknown, if some year has them.
+            guard fields.count == 4, fields[0] <= PublicationDate.daysIn(month: fields[1], year: 2000),
+                  fields[2] <= PublicationDate.daysIn(month: fields[3], year: 2000)
+            else { return nil }
+            (start.year, stop.year) = (nil, nil)
+            match.flags.removeAll { $0 == .yearInferred }
+        }
         match.value = start.value + "/" + stop.value
-        match.intervalStart = start.bounds?.start
-        match.intervalEnd = stop.bounds?.end
         return match
     }
 
