@@ -168,7 +168,7 @@ extension DateScanner {
             match.anchor = publicationAnchor
             return match
         }
-        if lowercased(i) == Array("en".utf8) || lowercased(i) == Array("sur".utf8), let day = conversationalDay(at: i),
+        if keyword(i) == .en || isSur(i), let day = conversationalDay(at: i),
            day.point?.weekday == nil, keyword(i - 1) != .a
         {
             return day  // `je reviendrai en 15`
@@ -352,7 +352,7 @@ extension DateScanner {
     /// After a time in a message, `sur 15`, `sur la 15`, `en 15`, `sur dimanche prochain`: its day (a day of the
     /// month is the nearest such day around the anchor, past-biased, the other kept as alternative).
     func conversationalDay(at k: Int) -> DateMatch? {
-        guard lowercased(k) == Array("sur".utf8) || keyword(k) == .en else { return nil }
+        guard isSur(k) || keyword(k) == .en else { return nil }
         var j = k + 1
         if keyword(j) == .la || keyword(j) == .le { j += 1 }
         if let weekday = fullWeekday(j) {
@@ -368,6 +368,11 @@ extension DateScanner {
         return dayOfMonth(shape.values.0, from: k, to: j + 1)
     }
 
+    /// Whether token `k` is `sur` (a function word with no date keyword of its own).
+    private func isSur(_ k: Int) -> Bool {
+        k >= 0 && k < count && tokens[k].span.end - tokens[k].span.start == 3 && lowercased(k) == Array("sur".utf8)
+    }
+
     /// `dès que possible`, `le plus tôt possible`, `au plus tôt`, `dqp`, `asap`: the near future.
     func assoonAsPossible(at i: Int) -> DateMatch? {
         var end: Int?
@@ -379,7 +384,9 @@ extension DateScanner {
             end = i + 4
         } else if keyword(i) == .au, keyword(i + 1) == .plus, keyword(i + 2) == .tot {
             end = i + 3
-        } else if lowercased(i) == Array("dqp".utf8) || lowercased(i) == Array("asap".utf8) {
+        } else if tokens[i].span.end - tokens[i].span.start <= 4,
+                  lowercased(i) == Array("dqp".utf8) || lowercased(i) == Array("asap".utf8)
+        {
             end = i + 1
         }
         guard let end else { return nil }

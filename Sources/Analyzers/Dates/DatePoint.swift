@@ -267,6 +267,20 @@ struct DatePoint: Hashable {
         return table[min(Int(modifier), table.count - 1)]
     }
 
+    /// This point's time of day (hour, minute, second, part of the day and which part of it, grain) on each other
+    /// day that `readings` name: when a day gains a time, its alternative days gain it too. Readings that are not a
+    /// day (`2024-03`) are dropped.
+    func onEachDay(of readings: [TemporalExpression.Reading]) -> [TemporalExpression.Reading] {
+        readings.compactMap { reading in
+            let day = reading.value.prefix(10)
+            guard day.utf8.count == 10, let number = DatePoint.dayNumber(of: String(day)) else { return nil }
+            var other = DatePoint.day(number)
+            (other.hour, other.minute, other.second) = (hour, minute, second)
+            (other.partOfDay, other.partModifier, other.grain) = (partOfDay, partModifier, grain)
+            return other.reading
+        }
+    }
+
     /// The point as an alternative reading: its value and bounds.
     var reading: TemporalExpression.Reading {
         let bounds = self.bounds

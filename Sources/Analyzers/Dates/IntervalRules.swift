@@ -119,14 +119,7 @@ extension DateScanner {
         var inner = day
         inner.point = combined
         inner.end = time.end
-        inner.alternatives = day.alternatives.compactMap { reading in
-            guard let other = Self.parseDay(reading.value) else { return nil }
-            var alternative = DatePoint.day(other)
-            alternative.hour = combined.hour
-            alternative.minute = combined.minute
-            alternative.grain = combined.grain
-            return alternative.reading
-        }
+        inner.alternatives = combined.onEachDay(of: day.alternatives)
         return openBound(i, inner, startOpen: before, rule: before ? "interval-before" : "interval-after")
     }
 

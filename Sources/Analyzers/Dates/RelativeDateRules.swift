@@ -465,13 +465,7 @@ extension DateScanner {
         point.partOfDay = "NI"
         point.grain = .hour
         first.point = point
-        first.alternatives = first.alternatives.compactMap { reading in
-            guard let day = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
-            var other = DatePoint.day(day)
-            other.partOfDay = "NI"
-            other.grain = .hour
-            return other.reading
-        }
+        first.alternatives = point.onEachDay(of: first.alternatives)
         first.start = start
         first.end = end
         first.kind = .dateTime

@@ -460,14 +460,7 @@ extension DateScanner {
         match.point = point
         match.start = i
         match.rule += "+early-or-late"
-        match.alternatives = match.alternatives.compactMap { reading in
-            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
-            var alternative = DatePoint.day(other)
-            alternative.partOfDay = point.partOfDay
-            alternative.partModifier = modifier
-            alternative.grain = point.grain
-            return alternative.reading
-        }
+        match.alternatives = point.onEachDay(of: match.alternatives)
         return match
     }
 
@@ -505,13 +498,7 @@ extension DateScanner {
         match.point = point
         match.end = time.end
         match.rule += "+time"
-        match.alternatives = match.alternatives.compactMap { reading in
-            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
-            var alternative = DatePoint.day(other)
-            (alternative.hour, alternative.minute, alternative.second) = (point.hour, point.minute, point.second)
-            alternative.grain = point.grain
-            return alternative.reading
-        }
+        match.alternatives = point.onEachDay(of: match.alternatives)
         return match
     }
 
@@ -567,19 +554,9 @@ extension DateScanner {
         }
         match.point = point
         match.kind = .dateTime
-        if let value = match.alternatives.first?.value, !value.isEmpty, match.alternatives.count == 1 {
+        if match.alternatives.count == 1, let value = match.alternatives.first?.value, Self.parseDay(value) != nil {
             // Keep the alternative reading at the same precision as the chosen one.
-            var alternative = DatePoint(grain: point.grain)
-            if let parsed = Self.parseDay(value) {
-                alternative = DatePoint.day(parsed)
-                alternative.hour = point.hour
-                alternative.minute = point.minute
-                alternative.second = point.second
-                alternative.partOfDay = point.partOfDay
-                alternative.partModifier = point.partModifier
-                alternative.grain = point.grain
-                match.alternatives = [alternative.reading]
-            }
+            match.alternatives = point.onEachDay(of: match.alternatives)
         }
         return match
     }
@@ -642,15 +619,7 @@ extension DateScanner {
         combined.flags = day.flags
         combined.confidence = min(day.confidence, 0.85)
         combined.rule += "+day"
-        combined.alternatives = day.alternatives.compactMap { reading in
-            guard let other = Self.parseDay(String(reading.value.prefix(10))) else { return nil }
-            var alternative = DatePoint.day(other)
-            alternative.grain = point.grain
-            alternative.hour = point.hour
-            alternative.minute = point.minute
-            alternative.second = point.second
-            return alternative.reading
-        }
+        combined.alternatives = point.onEachDay(of: day.alternatives)
         return combined
     }
 }
@@ -668,14 +637,7 @@ extension DateMatch {
         match.point = point
         match.kind = .dateTime
         match.rule += "+part-of-day"
-        match.alternatives = alternatives.compactMap { reading in
-            guard let other = DateScanner.parseDay(reading.value) else { return nil }
-            var alternative = DatePoint.day(other)
-            alternative.partOfDay = code
-            alternative.partModifier = modifier
-            alternative.grain = .hour
-            return alternative.reading
-        }
+        match.alternatives = point.onEachDay(of: alternatives)
         return match
     }
 }
